@@ -1,0 +1,21 @@
+import { getLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { requirePageUser } from "@/app/_server/session";
+import { Header } from "@/components/shell/header";
+import { getDb } from "@/db";
+import { getProvince } from "@/db/queries/reference";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const user = await requirePageUser();
+  const [province, locale] = await Promise.all([
+    user.provinceId ? getProvince(getDb(), user.provinceId) : null,
+    getLocale(),
+  ]);
+  const provinceName = province ? (locale === "en" ? province.nameEn : province.nameVi) : null;
+  return (
+    <>
+      <Header user={user} provinceName={provinceName} />
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,213 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { type Db, getDb, type Tx } from "@/db";
+import { writeAudit } from "@/db/queries/audit";
+import { getProvince } from "@/db/queries/reference";
+import type { NewAuditEntry, Province } from "@/db/schema";
+import { AppError, errorBody, errors, type FieldErrors } from "@/lib/errors";
+import { type Actor, can, type GlobalAction, type ProvinceAction } from "@/lib/permissions";
+import { type CurrentUser, getApiUser, getCurrentUser } from "./session";
+
+/**
+ * The one wrapper every server action and API route goes through:
+ * authenticate → validate (zod) → authorize (role and province, on the server) → run, and for
+ * writes, run the change and its audit rows in one transaction.
+ */
+
+/** What the caller must be allowed to do: an action on the province the input names, a global action, or only on oneself. */
+export type Permission<I> =
+  | { action: ProvinceAction; province: (input: I) => string }
+  | { action: GlobalAction }
+  | { self: true };
+
+type AuditInput = Omit<NewAuditEntry, "userId" | "id" | "at">;
+
+export type Context<I> = {
+  user: CurrentUser;
+  input: I;
+  /** The province the permission names (null for global and self permissions). */
+  province: Province | null;
+};
+export type WriteContext<I> = Context<I> & {
+  tx: Tx;
+  /** Records one change in the audit log, in the same transaction; the province defaults to the permission's. */
+  audit: (entry: AuditInput) => Promise<void>;
+};
+export type ReadContext<I> = Context<I> & { db: Db };
+
+function toActor(user: CurrentUser): Actor {
+  return { id: user.id, role: user.role, provinceId: user.provinceId };
+}
+
+export async function authorize<I>(db: Db, user: CurrentUser, permission: Permission<I>, input: I) {
+  if ("self" in permission) return null;
+  if (!("province" in permission)) {
+    if (!can(toActor(user), permission.action)) throw errors.forbidden();
+    return null;
+  }
+  const province = await getProvince(db, permission.province(input));
+  if (!province) throw errors.notFound("tỉnh", "Province");
+  if (!can(toActor(user), permission.action, province)) throw errors.forbidden();
+  return province;
+}
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const flat = z.flattenError(error);
+  const fields: FieldErrors = { ...(flat.fieldErrors as FieldErrors) };
+  if (flat.formErrors.length > 0) fields._ = flat.formErrors;
+  return fields;
+}
+
+function invalid(error: z.ZodError, status: "bad_request" | "invalid"): AppError {
+  return new AppError(
+    status,
+    "Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
+    "Invalid input. Please check the fields marked.",
+    fieldErrors(error),
+  );
+}
+
+async function runWrite<I, R>(
+  db: Db,
+  ctx: Context<I>,
+  run: (ctx: WriteContext<I>) => Promise<R>,
+): Promise<R> {
+  return db.transaction(async (tx) =>
+    run({
+      ...ctx,
+      tx,
+      audit: (entry) =>
+        writeAudit(tx, {
+          provinceId: ctx.province?.id ?? ctx.user.provinceId,
+          ...entry,
+          userId: ctx.user.id,
+        }),
+    }),
+  );
+}
+
+/** Turns anything thrown into a safe error; unexpected ones are logged, never shown. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  console.error(error);
+  return errors.internal();
+}
+
+// ── Server actions ───────────────────────────────────────────────────────────
+
+export type ActionResult<R> =
+  | { ok: true; data: R }
+  | { ok: false; error: { code: string; message: string; messageEn: string; fields?: FieldErrors } };
+
+/**
+ * A server action for a form (`useActionState`) or a direct call: it takes the previous state
+ * (ignored) and a FormData or a plain object, and returns a serialisable result.
+ */
+export function serverAction<S extends z.ZodType, R>(
+  spec: { schema: S; permission: Permission<z.infer<S>>; revalidate?: string[] },
+  run: (ctx: WriteContext<z.infer<S>>) => Promise<R>,
+) {
+  return async (
+    _previous: unknown,
+    payload: FormData | Record<string, unknown>,
+  ): Promise<ActionResult<R>> => {
+    try {
+      const user = await getCurrentUser();
+      if (!user) throw errors.unauthenticated();
+      const raw = payload instanceof FormData ? Object.fromEntries(payload) : payload;
+      const parsed = spec.schema.safeParse(raw);
+      if (!parsed.success) throw invalid(parsed.error, "invalid");
+      const db = getDb();
+      const province = await authorize(db, user, spec.permission, parsed.data);
+      const data = await runWrite(db, { user, input: parsed.data, province }, run);
+      for (const path of spec.revalidate ?? []) revalidatePath(path);
+      return { ok: true, data };
+    } catch (error) {
+      const e = toAppError(error);
+      return { ok: false, error: errorBody(e).error };
+    }
+  };
+}
+
+// ── API routes ───────────────────────────────────────────────────────────────
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+export function jsonError(e: AppError): Response {
+  return Response.json(errorBody(e), { status: e.status });
+}
+
+async function readJsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > 2_000_000) {
+    throw new AppError("bad_request", "Nội dung gửi lên quá lớn.", "The request body is too large.");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(
+      "bad_request",
+      "Nội dung gửi lên không phải JSON hợp lệ.",
+      "The request body is not valid JSON.",
+    );
+  }
+}
+
+async function handleApi(
+  request: NextRequest,
+  context: RouteContext,
+  handle: (user: CurrentUser, raw: Record<string, unknown>) => Promise<unknown>,
+): Promise<Response> {
+  try {
+    const user = await getApiUser(request);
+    if (!user) throw errors.unauthenticated();
+    const raw = { ...Object.fromEntries(request.nextUrl.searchParams), ...(await context.params) };
+    return Response.json(await handle(user, raw));
+  } catch (error) {
+    return jsonError(toAppError(error));
+  }
+}
+
+async function prepare<SI extends z.ZodType>(
+  user: CurrentUser,
+  raw: Record<string, unknown>,
+  spec: { input: SI; permission: Permission<z.infer<SI>> },
+): Promise<Context<z.infer<SI>>> {
+  const parsed = spec.input.safeParse(raw);
+  if (!parsed.success) throw invalid(parsed.error, "bad_request");
+  const province = await authorize(getDb(), user, spec.permission, parsed.data);
+  return { user, input: parsed.data, province };
+}
+
+/**
+ * A reading API route: path parameters and query string (`input`) that do not parse → 400;
+ * then the permission check (403 / 404); then `run`, whose result is the JSON body.
+ */
+export function apiRead<SI extends z.ZodType, R>(
+  spec: { input: SI; permission: Permission<z.infer<SI>> },
+  run: (ctx: ReadContext<z.infer<SI>>) => Promise<R>,
+) {
+  return (request: NextRequest, context: RouteContext) =>
+    handleApi(request, context, async (user, raw) =>
+      run({ ...(await prepare(user, raw, spec)), db: getDb() }),
+    );
+}
+
+/**
+ * A writing API route: as `apiRead`, then the JSON body is checked against `body` (not JSON → 400,
+ * invalid values → 422 naming the fields), and `run` goes in one transaction with its audit rows.
+ */
+export function apiWrite<SI extends z.ZodType, SB extends z.ZodType, R>(
+  spec: { input: SI; body: SB; permission: Permission<z.infer<SI>> },
+  run: (ctx: WriteContext<z.infer<SI>> & { body: z.infer<SB> }) => Promise<R>,
+) {
+  return (request: NextRequest, context: RouteContext) =>
+    handleApi(request, context, async (user, raw) => {
+      const ctx = await prepare(user, raw, spec);
+      const body = spec.body.safeParse(await readJsonBody(request));
+      if (!body.success) throw invalid(body.error, "invalid");
+      return runWrite(getDb(), ctx, (w) => run({ ...w, body: body.data }));
+    });
+}

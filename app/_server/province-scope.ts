@@ -1,0 +1,35 @@
+import "server-only";
+import { getDb } from "@/db";
+import { getProvinceWithPredecessors, listProvinces } from "@/db/queries/reference";
+import type { Province } from "@/db/schema";
+import { can } from "@/lib/permissions";
+import type { CurrentUser } from "./session";
+
+export type ProvinceScope =
+  | { allowed: true; province: Province; options: Province[] }
+  | { allowed: false; options: Province[] };
+
+/**
+ * Which province a page shows: the one asked for in `?province=` if the user may read it, else the
+ * user's own. Options are what the user may switch to: their province and its predecessors, or
+ * every unit for nationwide roles.
+ */
+export async function resolveProvince(
+  user: CurrentUser,
+  requested: string | undefined,
+): Promise<ProvinceScope> {
+  const db = getDb();
+  const options = user.provinceId
+    ? await getProvinceWithPredecessors(db, user.provinceId)
+    : await listProvinces(db);
+  const actor = { id: user.id, role: user.role, provinceId: user.provinceId };
+  if (requested) {
+    const all = options.some((p) => p.id === requested) ? options : await listProvinces(db);
+    const province = all.find((p) => p.id === requested);
+    if (!province || !can(actor, "read", province)) return { allowed: false, options };
+    return { allowed: true, province, options };
+  }
+  const fallback =
+    options.find((p) => p.id === user.provinceId) ?? options.find((p) => !p.validTo) ?? options[0];
+  return fallback ? { allowed: true, province: fallback, options } : { allowed: false, options };
+}

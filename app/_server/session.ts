@@ -1,0 +1,57 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "@/app/(auth)/auth";
+import { getDb } from "@/db";
+import { getSessionUser, type SessionUser } from "@/db/queries/session-user";
+import { getUserByToken } from "@/db/queries/tokens";
+import { readEnv } from "@/lib/env";
+
+export type CurrentUser = Omit<SessionUser, "active" | "isDemo" | "sessionVersion">;
+
+/** An account may act only while active, on the session version it signed in with, and (demo) in demo mode. */
+function usable(user: { active: boolean; isDemo: boolean } | null): boolean {
+  return user !== null && user.active && (!user.isDemo || readEnv().demoMode);
+}
+
+function toCurrentUser(u: SessionUser): CurrentUser {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    provinceId: u.provinceId,
+    mustChangePassword: u.mustChangePassword,
+  };
+}
+
+/**
+ * The signed-in user, re-read from the database once per request (React `cache`), so that a
+ * deactivated account or one whose password was reset is refused at its next request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!session || !Number.isInteger(id)) return null;
+  const user = await getSessionUser(getDb(), id, session.user.sessionVersion);
+  return user && usable(user) ? toCurrentUser(user) : null;
+});
+
+/** The caller of an API route: a personal access token (`Authorization: Bearer …`) or the session cookie. */
+export async function getApiUser(request: Request): Promise<CurrentUser | null> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return null;
+    const owner = await getUserByToken(getDb(), match[1]);
+    return owner && usable(owner) ? toCurrentUser(owner) : null;
+  }
+  return getCurrentUser();
+}
+
+/** For pages: the signed-in user, or a redirect to the login page saying why. */
+export async function requirePageUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login?reason=session");
+  return user;
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/_server/shell-actions";
+import type { Role } from "@/lib/permissions";
+import { LocaleSwitch } from "./locale-switch";
+import { navFor } from "./nav";
+
+export async function Header({
+  user,
+  provinceName,
+}: {
+  user: { displayName: string; username: string; role: Role };
+  provinceName: string | null;
+}) {
+  const t = await getTranslations();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link href="/" className="text-xl font-semibold text-brand-900">
+          {t("app.name")}
+        </Link>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <Link href="/profile" className="text-right hover:underline" data-testid="current-user">
+            <span className="font-medium">{user.displayName}</span>
+            <span className="block text-xs text-slate-600">
+              <span data-testid="current-role">{t(`roles.${user.role}`)}</span>
+              {provinceName && (
+                <>
+                  {" · "}
+                  <span data-testid="current-province">{provinceName}</span>
+                </>
+              )}
+            </span>
+          </Link>
+          <LocaleSwitch />
+          <form action={signOutAction}>
+            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+              {t("nav.signOut")}
+            </button>
+          </form>
+        </div>
+      </div>
+      <nav aria-label={t("nav.main")} className="mx-auto max-w-6xl overflow-x-auto px-4">
+        <ul className="flex gap-1" data-testid="main-nav">
+          {navFor(user.role).map((item) => (
+            <li key={item.key}>
+              <Link
+                href={item.href}
+                className="block whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm hover:border-brand-600"
+              >
+                {t(`nav.${item.key}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,22 @@
+import { type Role, roleMay } from "@/lib/permissions";
+
+export type NavItem = {
+  href: string;
+  key: "dashboard" | "entry" | "targets" | "review" | "national" | "admin";
+};
+
+/** The navigation a role sees: only what its permissions let it use. */
+export function navFor(role: Role): NavItem[] {
+  const items: NavItem[] = [];
+  if (roleMay(role, "read")) items.push({ href: "/", key: "dashboard" });
+  if (roleMay(role, "enter_figures")) items.push({ href: "/entry", key: "entry" });
+  if (roleMay(role, "edit_targets") || (roleMay(role, "read") && role !== "system_admin")) {
+    items.push({ href: "/targets", key: "targets" });
+  }
+  if (roleMay(role, "approve") || roleMay(role, "return") || roleMay(role, "reopen")) {
+    items.push({ href: "/review", key: "review" });
+  }
+  if (roleMay(role, "read_national")) items.push({ href: "/national", key: "national" });
+  if (roleMay(role, "manage_users")) items.push({ href: "/admin", key: "admin" });
+  return items;
+}

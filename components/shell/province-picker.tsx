@@ -1,0 +1,32 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { Province } from "@/db/schema";
+import { formatDate } from "@/lib/format";
+
+/** A plain GET form: works without JavaScript, and the URL says which unit is shown. */
+export async function ProvincePicker({ options, selected }: { options: Province[]; selected: string }) {
+  const [t, locale] = await Promise.all([getTranslations("common"), getLocale()]);
+  if (options.length < 2) return null;
+  return (
+    <form className="flex items-center gap-2 text-sm" method="get">
+      <label htmlFor="province">{t("switchProvince")}</label>
+      <select
+        id="province"
+        name="province"
+        defaultValue={selected}
+        className="rounded border border-slate-300 bg-white px-2 py-1"
+      >
+        {options.map((p) => (
+          <option key={p.id} value={p.id}>
+            {locale === "en" ? p.nameEn : p.nameVi}
+            {p.validTo
+              ? ` (${t("former", { date: formatDate(p.validTo, locale === "en" ? "en" : "vi") })})`
+              : ""}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+        {t("view")}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { DbOrTx } from "../index";
+import { apiTokens, users } from "../schema";
+
+const TOKEN_PREFIX = "ct_";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates a token and returns its secret, which is never stored and so can be shown only once. */
+export async function createApiToken(db: DbOrTx, userId: number, name: string) {
+  const secret = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ userId, name, tokenHash: hashToken(secret), prefix: secret.slice(0, 10) })
+    .returning();
+  return { secret, token: row };
+}
+
+/** Revokes one of the user's own tokens; returns the row as it was, or null when there is none to revoke. */
+export async function revokeApiToken(db: DbOrTx, userId: number, tokenId: number) {
+  const [before] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  if (!before) return null;
+  await db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+  return before;
+}
+
+export function listApiTokens(db: DbOrTx, userId: number) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(desc(apiTokens.createdAt));
+}
+
+/** The owner of a live token (not revoked), whatever the owner's state; the caller checks it is active. */
+export async function getUserByToken(db: DbOrTx, secret: string) {
+  if (!secret.startsWith(TOKEN_PREFIX)) return null;
+  const [row] = await db
+    .select({ user: users, tokenId: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)));
+  if (!row) return null;
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  return row.user;
+}

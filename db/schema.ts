@@ -1,0 +1,326 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+
+// Amounts are exact decimals. 20 digits with 6 after the point covers tỷ đồng to the đồng and
+// every published rate; drizzle hands them to us as strings so no float ever touches them.
+const amount = (name: string) => numeric(name, { precision: 20, scale: 6 });
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const roleEnum = pgEnum("role", ["staff", "leader", "province_admin", "national", "system_admin"]);
+export const indicatorKindEnum = pgEnum("indicator_kind", ["flow", "index", "stock", "count", "rate"]);
+export const directionEnum = pgEnum("direction", ["up", "down", "neutral"]);
+export const measureEnum = pgEnum("measure", ["value", "level", "yoy_pct", "mom_pct"]);
+export const vintageEnum = pgEnum("vintage", ["estimate", "preliminary", "official"]);
+export const periodStatusEnum = pgEnum("period_status", ["draft", "submitted", "approved", "returned"]);
+export const targetBasisEnum = pgEnum("target_basis", ["level", "growth"]);
+export const boundEnum = pgEnum("target_bound", ["exact", "at_least", "at_most"]);
+
+// ── Reference data ───────────────────────────────────────────────────────────
+
+/** The 63 former and 34 current provincial units; `id` is the identity, `code` is reused (domain.md §7). */
+export const provinces = pgTable("provinces", {
+  id: text("id").primaryKey(),
+  code: text("code").notNull(),
+  nameVi: text("name_vi").notNull(),
+  nameEn: text("name_en").notNull(),
+  kind: text("kind").notNull(),
+  validFrom: date("valid_from"),
+  validTo: date("valid_to"),
+  successorId: text("successor_id"),
+});
+export type Province = typeof provinces.$inferSelect;
+export type NewProvince = typeof provinces.$inferInsert;
+
+export const indicators = pgTable("indicators", {
+  code: text("code").primaryKey(),
+  parentCode: text("parent_code"),
+  nameVi: text("name_vi").notNull(),
+  nameEn: text("name_en").notNull(),
+  unit: text("unit").notNull(),
+  kind: indicatorKindEnum("kind").notNull(),
+  direction: directionEnum("direction").notNull(),
+  decimals: smallint("decimals").notNull(),
+  targetBasis: targetBasisEnum("target_basis").notNull(),
+  frequency: text("frequency").notNull(),
+  /** Catalogue order, for sheets and scorecards. */
+  sortOrder: integer("sort_order").notNull(),
+});
+export type Indicator = typeof indicators.$inferSelect;
+export type NewIndicator = typeof indicators.$inferInsert;
+
+// ── People ───────────────────────────────────────────────────────────────────
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    /** Stored lower-case; sign-in lower-cases what is typed. */
+    username: text("username").notNull().unique(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull(),
+    /** Null for national viewers and system admins, who belong to no province. */
+    provinceId: text("province_id").references(() => provinces.id),
+    active: boolean("active").notNull().default(true),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    /** Demo accounts sign in only when the app runs in demo mode. */
+    isDemo: boolean("is_demo").notNull().default(false),
+    /** Bumped on deactivation, password reset or role change: every older session and token stops working. */
+    sessionVersion: integer("session_version").notNull().default(1),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("users_province_idx").on(t.provinceId),
+    check(
+      "users_province_by_role",
+      sql`(${t.role} in ('national', 'system_admin')) = (${t.provinceId} is null)`,
+    ),
+  ],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Role = User["role"];
+
+/** Every sign-in attempt: the rate limit counts failures here, so it holds across app servers. */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    username: text("username").notNull(),
+    address: text("address").notNull(),
+    userId: integer("user_id"),
+    success: boolean("success").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("sign_in_attempts_username_idx").on(t.username, t.at),
+    index("sign_in_attempts_address_idx").on(t.address, t.at),
+  ],
+);
+export type SignInAttempt = typeof signInAttempts.$inferSelect;
+
+/** Personal access tokens for the API; only a SHA-256 of the secret is kept. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** The first characters, shown in lists so a person can tell tokens apart. */
+    prefix: text("prefix").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+// ── Figures ──────────────────────────────────────────────────────────────────
+
+/**
+ * The current value of each figure. Every version ever written, this one included, is in
+ * `figure_revisions`; this row is only the latest, kept for fast reads and for the version check.
+ */
+export const figures = pgTable(
+  "figures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code),
+    /** `2024-02`, `2024-Q1`, `2024-YTD06` or `2024` (lib/periods.ts). */
+    period: text("period").notNull(),
+    year: smallint("year").notNull(),
+    measure: measureEnum("measure").notNull(),
+    value: amount("value").notNull(),
+    vintage: vintageEnum("vintage").notNull(),
+    note: text("note"),
+    /** Optimistic concurrency: a write names the version it read. */
+    version: integer("version").notNull().default(1),
+    enteredBy: integer("entered_by").references(() => users.id),
+    enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("figures_key").on(t.provinceId, t.indicatorCode, t.period, t.measure),
+    index("figures_province_year_idx").on(t.provinceId, t.year),
+    check(
+      "figures_period_format",
+      sql`${t.period} ~ '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-YTD(0[1-9]|1[0-2]))?$'`,
+    ),
+  ],
+);
+export type Figure = typeof figures.$inferSelect;
+export type NewFigure = typeof figures.$inferInsert;
+export type Measure = Figure["measure"];
+export type Vintage = Figure["vintage"];
+
+/** Append-only history of every figure: one row per version written. */
+export const figureRevisions = pgTable(
+  "figure_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    figureId: bigint("figure_id", { mode: "number" })
+      .notNull()
+      .references(() => figures.id),
+    version: integer("version").notNull(),
+    value: amount("value").notNull(),
+    vintage: vintageEnum("vintage").notNull(),
+    note: text("note"),
+    enteredBy: integer("entered_by").references(() => users.id),
+    enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("figure_revisions_key").on(t.figureId, t.version)],
+);
+export type FigureRevision = typeof figureRevisions.$inferSelect;
+
+// ── The monthly workflow ─────────────────────────────────────────────────────
+
+/** One row per province-month that has left the implicit draft state. */
+export const periodStatuses = pgTable(
+  "period_statuses",
+  {
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    /** A month key, `2024-02`: the month is the unit of entry and approval. */
+    period: text("period").notNull(),
+    status: periodStatusEnum("status").notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provinceId, t.period] }),
+    check("period_statuses_month", sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+  ],
+);
+export type PeriodStatus = typeof periodStatuses.$inferSelect;
+export type PeriodStatusValue = PeriodStatus["status"];
+
+/** Every transition of a province-month, with the reason and the warnings acknowledged. */
+export const periodTransitions = pgTable(
+  "period_transitions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    period: text("period").notNull(),
+    action: text("action").notNull(),
+    fromStatus: periodStatusEnum("from_status").notNull(),
+    toStatus: periodStatusEnum("to_status").notNull(),
+    reason: text("reason"),
+    acknowledgements: jsonb("acknowledgements").$type<{ indicator: string; reason: string }[]>(),
+    userId: integer("user_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("period_transitions_key_idx").on(t.provinceId, t.period)],
+);
+export type PeriodTransition = typeof periodTransitions.$inferSelect;
+
+// ── Targets ──────────────────────────────────────────────────────────────────
+
+export const targets = pgTable(
+  "targets",
+  {
+    id: serial("id").primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    indicatorCode: text("indicator_code")
+      .notNull()
+      .references(() => indicators.code),
+    year: smallint("year").notNull(),
+    /** Null for the year's target; 1–4 for a quarterly growth scenario (kịch bản). */
+    quarter: smallint("quarter"),
+    basis: targetBasisEnum("basis").notNull(),
+    value: amount("value").notNull(),
+    /** The upper end of a range ("5–8 dự án"); null otherwise. */
+    valueMax: amount("value_max"),
+    bound: boundEnum("bound").notNull().default("exact"),
+    document: text("document"),
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("targets_key").on(t.provinceId, t.indicatorCode, t.year, t.quarter).nullsNotDistinct(),
+    check("targets_quarter", sql`${t.quarter} is null or ${t.quarter} between 1 and 4`),
+    check("targets_range", sql`${t.valueMax} is null or ${t.valueMax} >= ${t.value}`),
+  ],
+);
+export type Target = typeof targets.$inferSelect;
+export type NewTarget = typeof targets.$inferInsert;
+
+/** Append-only history of every target version. */
+export const targetRevisions = pgTable(
+  "target_revisions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    targetId: integer("target_id")
+      .notNull()
+      .references(() => targets.id),
+    version: integer("version").notNull(),
+    basis: targetBasisEnum("basis").notNull(),
+    value: amount("value").notNull(),
+    valueMax: amount("value_max"),
+    bound: boundEnum("bound").notNull(),
+    document: text("document"),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("target_revisions_key").on(t.targetId, t.version)],
+);
+
+// ── Audit ────────────────────────────────────────────────────────────────────
+
+/** Who changed what, when, from what to what. Written in the same transaction as the change. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** Null for changes made by the system itself (seed, migrations). */
+    userId: integer("user_id").references(() => users.id),
+    provinceId: text("province_id"),
+    /** `figure.save`, `period.approve`, `target.save`, `user.create`, `token.create`, ... */
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [
+    index("audit_log_province_at_idx").on(t.provinceId, t.at),
+    index("audit_log_user_idx").on(t.userId),
+  ],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;
+export type NewAuditEntry = typeof auditLog.$inferInsert;

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * The environment, read and checked in one place. Demo mode (demo accounts may sign in) is on by
+ * default for the embedded database and off for a PostgreSQL server unless CHITIEU_DEMO=1.
+ */
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL")
+    .optional(),
+  PGLITE_DIR: z.string().min(1).default(".data/pglite"),
+  AUTH_SECRET: z.string().optional(),
+  CHITIEU_DEMO: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = {
+  databaseUrl: string | undefined;
+  pgliteDir: string;
+  authSecret: string | undefined;
+  demoMode: boolean;
+};
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse({ ...source, DATABASE_URL: source.DATABASE_URL || undefined });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`ChiTieu: invalid environment — ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    pgliteDir: e.PGLITE_DIR,
+    authSecret: e.AUTH_SECRET,
+    demoMode: e.CHITIEU_DEMO ? e.CHITIEU_DEMO === "1" : !e.DATABASE_URL,
+  };
+}
+
+/** The signing secret for sessions; a missing or short one is a crash with a clear message, never a default. */
+export function requireAuthSecret(env: Env = readEnv()): string {
+  if (!env.authSecret || env.authSecret.length < 32) {
+    throw new Error(
+      "ChiTieu: AUTH_SECRET must be set to a random string of at least 32 characters " +
+        "(e.g. `openssl rand -base64 33`). `npm start` creates one in .data/ for the embedded demo.",
+    );
+  }
+  return env.authSecret;
+}

@@ -1,0 +1,14 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships its own WASM and data files; bundling it breaks its file lookups (stack.md).
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  allowedDevOrigins: ["127.0.0.1"],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);
