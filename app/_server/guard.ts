@@ -18,7 +18,7 @@ import { type CurrentUser, getApiUser, getCurrentUser } from "./session";
 
 /** What the caller must be allowed to do: an action on the province the input names, a global action, or only on oneself. */
 export type Permission<I> =
-  | { action: ProvinceAction; province: (input: I) => string }
+  | { action: ProvinceAction; province: (input: I, db: Db) => string | null | Promise<string | null> }
   | { action: GlobalAction }
   | { self: true };
 
@@ -47,7 +47,8 @@ export async function authorize<I>(db: Db, user: CurrentUser, permission: Permis
     if (!can(toActor(user), permission.action)) throw errors.forbidden();
     return null;
   }
-  const province = await getProvince(db, permission.province(input));
+  const provinceId = await permission.province(input, db);
+  const province = provinceId ? await getProvince(db, provinceId) : null;
   if (!province) throw errors.notFound("tỉnh", "Province");
   if (!can(toActor(user), permission.action, province)) throw errors.forbidden();
   return province;

@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import { getProvinceWithPredecessors, listProvinces } from "@/db/queries/reference";
 import type { Province } from "@/db/schema";
-import { can } from "@/lib/permissions";
+import { can, type ProvinceAction } from "@/lib/permissions";
 import type { CurrentUser } from "./session";
 
 export type ProvinceScope =
@@ -10,13 +10,14 @@ export type ProvinceScope =
   | { allowed: false; options: Province[] };
 
 /**
- * Which province a page shows: the one asked for in `?province=` if the user may read it, else the
+ * Which province a page shows: the one asked for in `?province=` if the user may do `action` there, else the
  * user's own. Options are what the user may switch to: their province and its predecessors, or
  * every unit for nationwide roles.
  */
 export async function resolveProvince(
   user: CurrentUser,
   requested: string | undefined,
+  action: ProvinceAction = "read",
 ): Promise<ProvinceScope> {
   const db = getDb();
   const options = user.provinceId
@@ -26,7 +27,7 @@ export async function resolveProvince(
   if (requested) {
     const all = options.some((p) => p.id === requested) ? options : await listProvinces(db);
     const province = all.find((p) => p.id === requested);
-    if (!province || !can(actor, "read", province)) return { allowed: false, options };
+    if (!province || !can(actor, action, province)) return { allowed: false, options };
     return { allowed: true, province, options };
   }
   const fallback =

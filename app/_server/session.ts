@@ -11,7 +11,7 @@ export type CurrentUser = Omit<SessionUser, "active" | "isDemo" | "sessionVersio
 
 /** An account may act only while active, on the session version it signed in with, and (demo) in demo mode. */
 function usable(user: { active: boolean; isDemo: boolean } | null): boolean {
-  return user !== null && user.active && (!user.isDemo || readEnv().demoMode);
+  return Boolean(user?.active && (!user.isDemo || readEnv().demoMode));
 }
 
 function toCurrentUser(u: SessionUser): CurrentUser {

@@ -1,0 +1,27 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
+
+export { expect };
+export const demo = (username: string) => {
+  const account = DEMO_ACCOUNTS.find((a) => a.username === username);
+  if (!account) throw new Error(`no demo account ${username}`);
+  return account;
+};
+
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Tên đăng nhập").fill(username);
+  await page.getByLabel("Mật khẩu").fill(password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+}
+
+/** A page signed in as the named demo account, landed on the overview. */
+export const test = base.extend<{ signedIn: (username: string) => Promise<Page> }>({
+  signedIn: async ({ page }, use) => {
+    await use(async (username: string) => {
+      await signIn(page, username);
+      await expect(page.getByTestId("current-user")).toBeVisible();
+      return page;
+    });
+  },
+});
