@@ -6,7 +6,7 @@ const NAV: Record<string, string[]> = {
   "laocai.lanhdao": ["Tổng quan", "Chỉ tiêu", "Duyệt"],
   "laocai.quantri": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Quản trị"],
   bocongthuong: ["Tổng quan", "Chỉ tiêu", "So sánh các tỉnh"],
-  hethong: ["Tổng quan", "Quản trị"],
+  hethong: ["Tổng quan", "So sánh các tỉnh", "Quản trị"],
 };
 const ROLE: Record<string, string> = {
   "laocai.canbo": "Cán bộ nhập liệu",
@@ -86,13 +86,13 @@ test.describe("sign-in", () => {
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();
     await signIn(admin, "phutho.quantri");
-    await admin.getByRole("link", { name: "Quản trị" }).click();
+    await admin.getByTestId("main-nav").getByRole("link", { name: "Quản trị" }).click();
     const row = admin.locator('tr[data-username="phutho.canbo"]');
     await row.getByRole("button", { name: "Khóa" }).click();
     await expect(row).toContainText("Đã khóa");
 
     // The open page is refused at its next navigation.
-    await staff.getByRole("link", { name: "Chỉ tiêu" }).click();
+    await staff.getByTestId("main-nav").getByRole("link", { name: "Chỉ tiêu" }).click();
     await expect(staff).toHaveURL(/\/login\?reason=session/);
     await expect(staff.getByTestId("login-message")).toContainText("Phiên đăng nhập không còn hiệu lực");
     // And so is its API access.

@@ -4,18 +4,28 @@
  * is set), the production build, and the browser tests (Playwright, Debian's Chromium).
  */
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const results = path.join(root, ".data", "test-results");
+fs.rmSync(results, { recursive: true, force: true });
+fs.mkdirSync(results, { recursive: true });
+const vitestJson = path.join(results, "vitest.json");
+const playwrightJson = path.join(results, "playwright.json");
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson };
 
 const steps: [string, string, string[]][] = [
   ["type-check", bin("tsc"), ["--noEmit"]],
   ["lint", bin("biome"), ["check", "."]],
-  ["unit and integration tests", bin("vitest"), ["run"]],
+  [
+    "unit and integration tests",
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`],
+  ],
   ["production build", bin("next"), ["build"]],
-  ["browser tests", bin("playwright"), ["test"]],
+  ["browser tests", bin("playwright"), ["test", "--reporter=list,json"]],
 ];
 
 for (const [name, command, args] of steps) {
@@ -29,3 +39,14 @@ for (const [name, command, args] of steps) {
   }
   console.log(`✓ ${name} (${seconds} s)`);
 }
+
+/** One closing line for the whole suite, counted from both runners' JSON reports. */
+function readJson(file: string): Record<string, unknown> {
+  return JSON.parse(fs.readFileSync(file, "utf8"));
+}
+const unit = readJson(vitestJson) as { numPassedTests: number; numFailedTests: number };
+const browser = readJson(playwrightJson) as { stats: { expected: number; unexpected: number; flaky: number } };
+const passed = unit.numPassedTests + browser.stats.expected + browser.stats.flaky;
+const failed = unit.numFailedTests + browser.stats.unexpected;
+console.log(`\nunit and integration: ${unit.numPassedTests} passed; browser: ${browser.stats.expected} passed`);
+console.log(`${passed} passed, ${failed} failed`);

@@ -18,6 +18,13 @@ export function clientAddress(headers: Headers): string {
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
+  logger: {
+    // A refused sign-in is an answer, not a server error: it is recorded in sign_in_attempts.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { username: {}, password: {} },
