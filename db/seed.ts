@@ -63,12 +63,17 @@ export function readIndicators(): NewIndicator[] {
   }));
 }
 
-/** The published figures; a source of "same" means the row above's source (as the file is written). */
+/**
+ * The published figures. A source of "same …" means the article of the rows above; a "derived: …"
+ * source explains how a figure follows from that article, so it is kept beside the article's name.
+ */
 export function readArticleRows(): (ArticleRow & { source: string })[] {
-  let lastSource = "";
+  let article = "";
   return readCsv("article-figures.csv").map((r) => {
-    const source = r.source.startsWith("same") ? `${lastSource}${r.source.slice(4)}` : r.source;
-    if (!r.source.startsWith("same")) lastSource = r.source;
+    let source = r.source;
+    if (r.source.startsWith("same")) source = `${article}${r.source.slice(4)}`;
+    else if (r.source.startsWith("derived:")) source = `${article} (${r.source})`;
+    else article = r.source;
     return {
       provinceId: r.province_id,
       indicator: r.indicator,

@@ -45,8 +45,12 @@ function readJson(file: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(file, "utf8"));
 }
 const unit = readJson(vitestJson) as { numPassedTests: number; numFailedTests: number };
-const browser = readJson(playwrightJson) as { stats: { expected: number; unexpected: number; flaky: number } };
+const browser = readJson(playwrightJson) as {
+  stats: { expected: number; unexpected: number; flaky: number };
+};
 const passed = unit.numPassedTests + browser.stats.expected + browser.stats.flaky;
 const failed = unit.numFailedTests + browser.stats.unexpected;
-console.log(`\nunit and integration: ${unit.numPassedTests} passed; browser: ${browser.stats.expected} passed`);
+console.log(
+  `\nunit and integration: ${unit.numPassedTests} passed; browser: ${browser.stats.expected} passed`,
+);
 console.log(`${passed} passed, ${failed} failed`);

@@ -128,3 +128,25 @@ describe.each(DB_KINDS)("seed on %s", (kind) => {
     expect(seeds).toHaveLength(1);
   });
 });
+
+describe("published sources", () => {
+  it("credits each figure to the article it comes from, keeping how a derived one was derived", () => {
+    const rows = readArticleRows();
+    const gtsx = rows.find(
+      (r) => r.provinceId === "10" && r.indicator === "CN.GTSX" && r.period === "2023-YTD06",
+    );
+    expect(gtsx?.source).toBe(
+      "Báo Lào Cai: triển khai nhiệm vụ ngành Công Thương 6 tháng cuối năm 2023 (Jul 2023)",
+    );
+    const derived = rows.find(
+      (r) => r.provinceId === "10" && r.indicator === "TM.XNK" && r.period === "2022-YTD06",
+    );
+    expect(derived?.source).toMatch(
+      /^Báo Lào Cai: .* \(derived: 945,04 reported as 91,06% of the same period\)$/,
+    );
+    const range = rows.find((r) => r.provinceId === "17" && r.indicator === "DT.CCN_DA");
+    expect(range?.source).toBe(
+      "Công Thương: giải pháp nào giúp Hòa Bình cải thiện tăng trưởng công nghiệp (Mar 2024) (a range: 5 to 8 projects)",
+    );
+  });
+});
