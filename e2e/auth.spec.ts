@@ -50,6 +50,21 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("empty or oversized fields get a clear message", async ({ page }) => {
+    await signIn(page, "", "");
+    await expect(page.getByTestId("login-message")).toHaveText(
+      "Vui lòng nhập tên đăng nhập và mật khẩu (tối đa 64 và 256 ký tự).",
+    );
+    // The form caps the length; a request that gets past it is refused the same way.
+    const csrf = await (await page.request.get("/api/auth/csrf")).json();
+    const response = await page.request.post("/api/auth/callback/credentials", {
+      form: { csrfToken: csrf.csrfToken, username: "x".repeat(5000), password: "y" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+    expect(response.headers().location).toContain("error=CredentialsSignin");
+  });
+
   test("an unknown user gets the same message", async ({ page }) => {
     await signIn(page, "khong.ton.tai", "whatever-password");
     await expect(page.getByTestId("login-message")).toHaveText("Tên đăng nhập hoặc mật khẩu không đúng.");
