@@ -10,7 +10,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "app/**/*.test.ts", "test/**/*.test.ts"],
+    include: [
+      "lib/**/*.test.ts",
+      "i18n/**/*.test.ts",
+      "db/**/*.test.ts",
+      "app/**/*.test.ts",
+      "test/**/*.test.ts",
+    ],
     environment: "node",
     pool: "forks",
     maxWorkers: 2,
