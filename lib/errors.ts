@@ -24,6 +24,8 @@ export class AppError extends Error {
     readonly messageVi: string,
     readonly messageEn: string,
     readonly fields?: FieldErrors,
+    /** Extra data the caller needs to decide, e.g. the current value on a conflict. */
+    readonly details?: unknown,
   ) {
     super(messageEn);
     this.name = "AppError";
@@ -32,7 +34,7 @@ export class AppError extends Error {
 }
 
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; messageEn: string; fields?: FieldErrors };
+  error: { code: ErrorCode; message: string; messageEn: string; fields?: FieldErrors; details?: unknown };
 };
 
 export function errorBody(e: AppError): ErrorBody {
@@ -42,6 +44,7 @@ export function errorBody(e: AppError): ErrorBody {
       message: e.messageVi,
       messageEn: e.messageEn,
       ...(e.fields ? { fields: e.fields } : {}),
+      ...(e.details !== undefined ? { details: e.details } : {}),
     },
   };
 }

@@ -6,7 +6,7 @@ import { type Db, getDb, type Tx } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { getProvince } from "@/db/queries/reference";
 import type { NewAuditEntry, Province } from "@/db/schema";
-import { AppError, errorBody, errors, type FieldErrors } from "@/lib/errors";
+import { AppError, type ErrorBody, errorBody, errors, type FieldErrors } from "@/lib/errors";
 import { type Actor, can, type GlobalAction, type ProvinceAction } from "@/lib/permissions";
 import { type CurrentUser, getApiUser, getCurrentUser } from "./session";
 
@@ -98,9 +98,7 @@ export function toAppError(error: unknown): AppError {
 
 // ── Server actions ───────────────────────────────────────────────────────────
 
-export type ActionResult<R> =
-  | { ok: true; data: R }
-  | { ok: false; error: { code: string; message: string; messageEn: string; fields?: FieldErrors } };
+export type ActionResult<R> = { ok: true; data: R } | { ok: false; error: ErrorBody["error"] };
 
 /**
  * A server action for a form (`useActionState`) or a direct call: it takes the previous state

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { apiRead } from "@/app/_server/guard";
+import { apiRead, apiWrite } from "@/app/_server/guard";
+import { figureWritesSchema } from "@/app/_server/month";
+import { saveFigures } from "@/db/queries/figure-writes";
 import { listFigureRevisions, listFigures } from "@/db/queries/figures";
 import { parsePeriod } from "@/lib/periods";
 
@@ -54,4 +56,14 @@ export const GET = apiRead(
         : {}),
     }));
   },
+);
+
+/** Saves drafts: one transaction, all or nothing; a stale version is 409, a locked month 423. */
+export const PUT = apiWrite(
+  {
+    input: z.object({ id: z.string().min(1).max(16) }),
+    body: z.object({ figures: figureWritesSchema }),
+    permission: { action: "enter_figures", province: (i) => i.id },
+  },
+  async ({ tx, user, input, body }) => ({ figures: await saveFigures(tx, input.id, user.id, body.figures) }),
 );

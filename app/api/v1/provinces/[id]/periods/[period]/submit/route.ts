@@ -1,0 +1,3 @@
+import { transitionRoute } from "@/app/_server/period-routes";
+
+export const POST = transitionRoute("submit");

@@ -1,0 +1,206 @@
+import "server-only";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { parsePeriod } from "@/lib/periods";
+import { type Kind, sheetMonthOf } from "@/lib/sheet";
+import { hardError } from "@/lib/validation";
+import type { DbOrTx } from "../index";
+import { auditLog, figureRevisions, figures, indicators, type Measure, type Vintage } from "../schema";
+import { assertMonthsEditable } from "./workflow";
+
+export type FigureWrite = {
+  indicator: string;
+  period: string;
+  measure: Measure;
+  value: number;
+  vintage: Vintage;
+  note?: string | null;
+  /** The version the writer last read; absent or null for a figure the writer believes is new. */
+  version?: number | null;
+};
+
+export type SavedFigure = {
+  indicator: string;
+  period: string;
+  measure: Measure;
+  value: number;
+  vintage: Vintage;
+  note: string | null;
+  version: number;
+  changed: boolean;
+};
+
+/** Which measures make sense for each kind of indicator (domain.md §2). */
+const MEASURES_BY_KIND: Record<Kind, readonly Measure[]> = {
+  flow: ["value", "yoy_pct", "mom_pct"],
+  count: ["value", "yoy_pct", "mom_pct"],
+  stock: ["value", "yoy_pct", "mom_pct"],
+  index: ["level", "yoy_pct", "mom_pct"],
+  rate: ["value", "yoy_pct"],
+};
+
+const keyOf = (w: { indicator: string; period: string; measure: string }) =>
+  `${w.indicator}|${w.period}|${w.measure}`;
+
+/** Checks every write against the catalogue and the hard rules; all problems at once, by field. */
+async function validate(db: DbOrTx, writes: FigureWrite[]) {
+  const codes = [...new Set(writes.map((w) => w.indicator))];
+  const known = codes.length
+    ? await db
+        .select({ code: indicators.code, kind: indicators.kind })
+        .from(indicators)
+        .where(inArray(indicators.code, codes))
+    : [];
+  const kinds = new Map(known.map((k) => [k.code, k.kind]));
+  const fields: FieldErrors = {};
+  const add = (path: string, message: string) => {
+    fields[path] = [...(fields[path] ?? []), message];
+  };
+  const seen = new Set<string>();
+  writes.forEach((w, i) => {
+    const kind = kinds.get(w.indicator);
+    if (!kind) add(`figures.${i}.indicator`, `Không có chỉ tiêu «${w.indicator}» / unknown indicator`);
+    if (!parsePeriod(w.period)) add(`figures.${i}.period`, `Kỳ «${w.period}» không hợp lệ / invalid period`);
+    if (seen.has(keyOf(w)))
+      add(`figures.${i}`, "Số liệu bị lặp trong cùng yêu cầu / duplicate figure in the request");
+    seen.add(keyOf(w));
+    if (!kind) return;
+    if (!MEASURES_BY_KIND[kind].includes(w.measure)) {
+      add(
+        `figures.${i}.measure`,
+        `Chỉ tiêu loại ${kind} không nhận «${w.measure}» / not a measure of a ${kind} indicator`,
+      );
+      return;
+    }
+    const error = hardError(kind, w.measure, w.value);
+    if (error) add(`figures.${i}.value`, `${error.vi} / ${error.en}`);
+  });
+  if (Object.keys(fields).length > 0) {
+    throw new AppError(
+      "invalid",
+      "Có số liệu không hợp lệ; không số liệu nào được lưu.",
+      "Some figures are invalid; nothing was saved.",
+      fields,
+    );
+  }
+}
+
+function conflict(
+  index: number,
+  current: { value: string; version: number; vintage: Vintage; note: string | null } | null,
+) {
+  return new AppError(
+    "conflict",
+    "Số liệu này đã bị người khác thay đổi. Không số liệu nào được lưu; hãy xem giá trị mới và quyết định.",
+    "Someone else changed this figure. Nothing was saved; look at the new value and decide.",
+    { [`figures.${index}.version`]: ["Phiên bản đã cũ / stale version"] },
+    { index, current: current && { ...current, value: Number(current.value) } },
+  );
+}
+
+/**
+ * Saves figures for a province as drafts, all or nothing (call inside a transaction): every write
+ * names the version it read, a stale one is a 409, a figure of a submitted or approved month a 423.
+ * Each change adds a revision (history is never overwritten) and an audit row; an unchanged value
+ * writes nothing.
+ */
+export async function saveFigures(
+  db: DbOrTx,
+  provinceId: string,
+  userId: number,
+  writes: FigureWrite[],
+): Promise<SavedFigure[]> {
+  await validate(db, writes);
+  const months = [...new Set(writes.map((w) => sheetMonthOf(w.period) as string))];
+  await assertMonthsEditable(db, provinceId, months);
+
+  const existing = writes.length
+    ? await db
+        .select()
+        .from(figures)
+        .where(
+          and(
+            eq(figures.provinceId, provinceId),
+            or(
+              ...writes.map((w) =>
+                and(
+                  eq(figures.indicatorCode, w.indicator),
+                  eq(figures.period, w.period),
+                  eq(figures.measure, w.measure),
+                ),
+              ),
+            ),
+          ),
+        )
+    : [];
+  const byKey = new Map(
+    existing.map((f) => [keyOf({ indicator: f.indicatorCode, period: f.period, measure: f.measure }), f]),
+  );
+
+  const saved: SavedFigure[] = [];
+  for (const [index, w] of writes.entries()) {
+    const note = w.note?.trim() ? w.note.trim() : null;
+    const value = String(w.value);
+    const before = byKey.get(keyOf(w));
+    if (before && (w.version ?? null) !== before.version) throw conflict(index, before);
+    if (!before && w.version) throw conflict(index, null);
+    if (before && Number(before.value) === w.value && before.vintage === w.vintage && before.note === note) {
+      saved.push({ ...w, note, version: before.version, changed: false });
+      continue;
+    }
+    const now = new Date();
+    const [row] = before
+      ? await db
+          .update(figures)
+          .set({
+            value,
+            vintage: w.vintage,
+            note,
+            version: sql`${figures.version} + 1`,
+            enteredBy: userId,
+            enteredAt: now,
+          })
+          .where(and(eq(figures.id, before.id), eq(figures.version, before.version)))
+          .returning()
+      : await db
+          .insert(figures)
+          .values({
+            provinceId,
+            indicatorCode: w.indicator,
+            period: w.period,
+            year: Number(w.period.slice(0, 4)),
+            measure: w.measure,
+            value,
+            vintage: w.vintage,
+            note,
+            enteredBy: userId,
+            enteredAt: now,
+          })
+          .onConflictDoNothing()
+          .returning();
+    // Someone else got there between our read and our write.
+    if (!row) throw conflict(index, null);
+    await db.insert(figureRevisions).values({
+      figureId: row.id,
+      version: row.version,
+      value: row.value,
+      vintage: row.vintage,
+      note: row.note,
+      enteredBy: userId,
+      enteredAt: now,
+    });
+    await db.insert(auditLog).values({
+      userId,
+      provinceId,
+      action: "figure.save",
+      entity: "figure",
+      entityId: `${provinceId}/${w.indicator}/${w.period}/${w.measure}`,
+      before: before
+        ? { value: Number(before.value), vintage: before.vintage, note: before.note, version: before.version }
+        : null,
+      after: { value: w.value, vintage: w.vintage, note, version: row.version },
+    });
+    saved.push({ ...w, note, version: row.version, changed: true });
+  }
+  return saved;
+}

@@ -1,0 +1,159 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format";
+import { isEditable, lockMessage, nextStatus, type Status, type Transition } from "@/lib/workflow";
+import type { DbOrTx } from "../index";
+import { periodStatuses, periodTransitions, users } from "../schema";
+
+/**
+ * Locks the status rows of the given months for the rest of the transaction (creating draft rows
+ * where none exist), so a save and a transition of the same month wait for each other.
+ */
+export async function lockMonths(db: DbOrTx, provinceId: string, months: string[]) {
+  if (months.length === 0) return new Map<string, Status>();
+  await db
+    .insert(periodStatuses)
+    .values(months.map((period) => ({ provinceId, period })))
+    .onConflictDoNothing();
+  const rows = await db
+    .select({ period: periodStatuses.period, status: periodStatuses.status })
+    .from(periodStatuses)
+    .where(and(eq(periodStatuses.provinceId, provinceId), inArray(periodStatuses.period, months)))
+    .orderBy(asc(periodStatuses.period))
+    .for("update");
+  return new Map(rows.map((r) => [r.period, r.status]));
+}
+
+/** The latest transition into the month's current status: who locked it and when. */
+async function lastTransition(db: DbOrTx, provinceId: string, month: string) {
+  const [row] = await db
+    .select({ at: periodTransitions.at, by: users.displayName, toStatus: periodTransitions.toStatus })
+    .from(periodTransitions)
+    .leftJoin(users, eq(users.id, periodTransitions.userId))
+    .where(and(eq(periodTransitions.provinceId, provinceId), eq(periodTransitions.period, month)))
+    .orderBy(desc(periodTransitions.at), desc(periodTransitions.id))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Refuses (423) writes to months that are submitted or approved, saying who locked them and who can unlock. */
+export async function assertMonthsEditable(db: DbOrTx, provinceId: string, months: string[]) {
+  const statuses = await lockMonths(db, provinceId, months);
+  for (const [month, status] of statuses) {
+    if (isEditable(status)) continue;
+    const last = await lastTransition(db, provinceId, month);
+    const message = lockMessage({ status, by: last?.by ?? null, at: last?.at ?? null }, (d) =>
+      formatDateTime(d),
+    );
+    throw new AppError("locked", message.vi, message.en, undefined, { period: month, status });
+  }
+}
+
+export type TransitionInput = {
+  provinceId: string;
+  month: string;
+  transition: Transition;
+  userId: number;
+  reason?: string | null;
+  acknowledgements?: { indicator: string; reason: string }[] | null;
+};
+
+const ACTION_VI: Record<Transition, string> = {
+  submit: "gửi duyệt",
+  approve: "duyệt",
+  return: "trả lại",
+  reopen: "mở lại",
+};
+const STATUS_VI: Record<Status, string> = {
+  draft: "nháp",
+  submitted: "đã gửi duyệt",
+  approved: "đã duyệt",
+  returned: "bị trả lại",
+};
+
+/** Moves a month to its next status and records the transition; 409 when it does not apply. */
+export async function transitionMonth(db: DbOrTx, input: TransitionInput) {
+  const statuses = await lockMonths(db, input.provinceId, [input.month]);
+  const from = statuses.get(input.month) ?? "draft";
+  const to = nextStatus(from, input.transition);
+  if (!to) {
+    throw new AppError(
+      "conflict",
+      `Không thể ${ACTION_VI[input.transition]} tháng đang ở trạng thái «${STATUS_VI[from]}».`,
+      `Cannot ${input.transition} a month that is ${from}.`,
+      undefined,
+      { status: from },
+    );
+  }
+  await db
+    .update(periodStatuses)
+    .set({ status: to, updatedBy: input.userId, updatedAt: new Date() })
+    .where(and(eq(periodStatuses.provinceId, input.provinceId), eq(periodStatuses.period, input.month)));
+  const [transition] = await db
+    .insert(periodTransitions)
+    .values({
+      provinceId: input.provinceId,
+      period: input.month,
+      action: input.transition,
+      fromStatus: from,
+      toStatus: to,
+      reason: input.reason ?? null,
+      acknowledgements: input.acknowledgements?.length ? input.acknowledgements : null,
+      userId: input.userId,
+    })
+    .returning();
+  return { from, to, transition };
+}
+
+/** The month's status and its whole history, oldest first, with who did each step. */
+export async function getMonthStatus(db: DbOrTx, provinceId: string, month: string) {
+  const [current, history] = await Promise.all([
+    db
+      .select({ status: periodStatuses.status })
+      .from(periodStatuses)
+      .where(and(eq(periodStatuses.provinceId, provinceId), eq(periodStatuses.period, month))),
+    db
+      .select({
+        action: periodTransitions.action,
+        fromStatus: periodTransitions.fromStatus,
+        toStatus: periodTransitions.toStatus,
+        reason: periodTransitions.reason,
+        acknowledgements: periodTransitions.acknowledgements,
+        by: users.displayName,
+        byUsername: users.username,
+        at: periodTransitions.at,
+      })
+      .from(periodTransitions)
+      .leftJoin(users, eq(users.id, periodTransitions.userId))
+      .where(and(eq(periodTransitions.provinceId, provinceId), eq(periodTransitions.period, month)))
+      .orderBy(asc(periodTransitions.at), asc(periodTransitions.id)),
+  ]);
+  const status: Status = current[0]?.status ?? "draft";
+  const lastInto = (s: Status) => [...history].reverse().find((h) => h.toStatus === s) ?? null;
+  const submitted = lastInto("submitted");
+  const approved = status === "approved" ? lastInto("approved") : null;
+  return {
+    status,
+    submittedBy: submitted?.byUsername ?? null,
+    submittedAt: submitted?.at ?? null,
+    approvedBy: approved?.byUsername ?? null,
+    approvedAt: approved?.at ?? null,
+    history,
+  };
+}
+export type MonthStatus = Awaited<ReturnType<typeof getMonthStatus>>;
+
+/** Submitted months of the given provinces, oldest first: the leader's review queue. */
+export function listSubmittedMonths(db: DbOrTx, provinceIds: string[]) {
+  if (provinceIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      provinceId: periodStatuses.provinceId,
+      period: periodStatuses.period,
+      updatedAt: periodStatuses.updatedAt,
+    })
+    .from(periodStatuses)
+    .where(and(inArray(periodStatuses.provinceId, provinceIds), eq(periodStatuses.status, "submitted")))
+    .orderBy(asc(periodStatuses.period));
+}
