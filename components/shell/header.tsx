@@ -15,7 +15,7 @@ export async function Header({
   const t = await getTranslations();
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-2 px-4 py-3">
         <Link href="/" className="text-xl font-semibold text-brand-900">
           {t("app.name")}
         </Link>
@@ -40,7 +40,7 @@ export async function Header({
           </form>
         </div>
       </div>
-      <nav aria-label={t("nav.main")} className="mx-auto max-w-6xl overflow-x-auto px-4">
+      <nav aria-label={t("nav.main")} className="mx-auto max-w-7xl overflow-x-auto px-4">
         <ul className="flex gap-1" data-testid="main-nav">
           {navFor(user.role).map((item) => (
             <li key={item.key}>

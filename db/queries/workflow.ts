@@ -157,3 +157,18 @@ export function listSubmittedMonths(db: DbOrTx, provinceIds: string[]) {
     .where(and(inArray(periodStatuses.provinceId, provinceIds), eq(periodStatuses.status, "submitted")))
     .orderBy(asc(periodStatuses.period));
 }
+
+/** The most recently approved months of the given provinces: what a province admin may reopen. */
+export function listApprovedMonths(db: DbOrTx, provinceIds: string[], limit = 12) {
+  if (provinceIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      provinceId: periodStatuses.provinceId,
+      period: periodStatuses.period,
+      updatedAt: periodStatuses.updatedAt,
+    })
+    .from(periodStatuses)
+    .where(and(inArray(periodStatuses.provinceId, provinceIds), eq(periodStatuses.status, "approved")))
+    .orderBy(desc(periodStatuses.period))
+    .limit(limit);
+}

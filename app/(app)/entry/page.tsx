@@ -1,5 +1,120 @@
-import { PlaceholderPage } from "@/components/shell/placeholder-page";
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { loadSheet } from "@/app/_server/month";
+import { resolveProvince } from "@/app/_server/province-scope";
+import { requirePageUser } from "@/app/_server/session";
+import { MonthSheet } from "@/components/entry/month-sheet";
+import { WorkflowPanel } from "@/components/entry/workflow-panel";
+import { ProvincePicker } from "@/components/shell/province-picker";
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { getDb } from "@/db";
+import { latestFigureMonth } from "@/db/queries/months";
+import { getMonthStatus } from "@/db/queries/workflow";
+import type { Locale } from "@/lib/format";
+import { addMonths, monthKey, parsePeriod, periodLabel } from "@/lib/periods";
+import { can } from "@/lib/permissions";
+import { isEditable } from "@/lib/workflow";
 
-export default function Page() {
-  return <PlaceholderPage section="entry" />;
+export const metadata: Metadata = { title: "Nhập số liệu" };
+
+/** The month to open when none is asked for: the latest with figures, or the one after it once approved. */
+async function defaultMonth(provinceId: string): Promise<string> {
+  const db = getDb();
+  const latest = await latestFigureMonth(db, provinceId);
+  if (!latest) {
+    const now = new Date();
+    return addMonths(monthKey(now.getFullYear(), now.getMonth() + 1), -1);
+  }
+  const { status } = await getMonthStatus(db, provinceId, latest);
+  return status === "approved" ? addMonths(latest, 1) : latest;
+}
+
+export default async function EntryPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ province?: string; month?: string }>;
+}) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const scope = await resolveProvince(user, params.province);
+  if (!scope.allowed) return <NotAllowed />;
+  const { province } = scope;
+  const month =
+    parsePeriod(params.month ?? "")?.kind === "month"
+      ? (params.month as string)
+      : await defaultMonth(province.id);
+  const db = getDb();
+  const [t, locale, sheet, status] = await Promise.all([
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+    loadSheet(db, province.id, month),
+    getMonthStatus(db, province.id, month),
+  ]);
+  const actor = { id: user.id, role: user.role, provinceId: user.provinceId };
+  const allowed = {
+    submit: can(actor, "submit", province),
+    approve: can(actor, "approve", province),
+    return: can(actor, "return", province),
+    reopen: can(actor, "reopen", province),
+  };
+  const editable = can(actor, "enter_figures", province) && isEditable(status.status);
+  const period = parsePeriod(month);
+
+  return (
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{t("entry.title")}</h1>
+          <p className="text-slate-600">
+            <span data-testid="entry-province">{locale === "en" ? province.nameEn : province.nameVi}</span> ·{" "}
+            <span data-testid="entry-month">{period ? periodLabel(period, locale) : month}</span>
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <form method="get" className="flex items-center gap-2 text-sm">
+            <input type="hidden" name="province" value={province.id} />
+            <label htmlFor="month">{t("entry.month")}</label>
+            <input
+              id="month"
+              name="month"
+              type="month"
+              defaultValue={month}
+              className="rounded border border-slate-300 px-2 py-1"
+            />
+            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+              {t("entry.open")}
+            </button>
+          </form>
+          <ProvincePicker options={scope.options} selected={province.id} />
+        </div>
+      </div>
+      <WorkflowPanel
+        provinceId={province.id}
+        month={month}
+        status={status.status}
+        timeline={status.history.map((h) => ({
+          action: h.action,
+          toStatus: h.toStatus,
+          reason: h.reason,
+          acknowledgements: h.acknowledgements,
+          by: h.by,
+          at: h.at.toISOString(),
+        }))}
+        warnings={sheet.warnings}
+        indicatorNames={Object.fromEntries(
+          sheet.rows.map((r) => [r.code, locale === "en" ? r.nameEn : r.nameVi]),
+        )}
+        allowed={allowed}
+        locale={locale}
+      />
+      <MonthSheet
+        key={`${province.id}-${month}`}
+        provinceId={province.id}
+        month={month}
+        sheet={sheet}
+        editable={editable}
+        locale={locale}
+      />
+    </section>
+  );
 }

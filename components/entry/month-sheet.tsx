@@ -1,0 +1,526 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { Fragment, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import { saveFiguresAction } from "@/app/(app)/entry/actions";
+import { formatNumber, type Locale } from "@/lib/format";
+import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
+import { FIELD_KEYS, type FieldKey } from "@/lib/sheet";
+import type { Sheet, SheetCell, SheetRow, Vintage } from "@/lib/sheet-model";
+import { hardError } from "@/lib/validation";
+import { FigureHistory } from "./figure-history";
+
+type Edit = { text: string; baseVersion: number | null };
+type CellState =
+  | { status: "saving" }
+  | { status: "saved" }
+  | { status: "error"; message: string }
+  | { status: "conflict"; value: number; version: number; mine: number };
+
+const cellId = (row: SheetRow, key: FieldKey) => `${row.code}|${key}`;
+const VINTAGES: Vintage[] = ["estimate", "preliminary", "official"];
+const AUTOSAVE_MS = 4000;
+
+/**
+ * The monthly sheet: one row per indicator, inputs by kind, saved as you go. The server is the
+ * source of truth: this component only overlays what is typed and not yet saved (also kept in
+ * localStorage, so a reload loses nothing), and refreshes from the server after each save.
+ */
+export function MonthSheet({
+  provinceId,
+  month,
+  sheet,
+  editable,
+  locale,
+}: {
+  provinceId: string;
+  month: string;
+  sheet: Sheet;
+  editable: boolean;
+  locale: Locale;
+}) {
+  const t = useTranslations();
+  const router = useRouter();
+  const storageKey = `chitieu:sheet:${provinceId}:${month}`;
+  const [edits, setEdits] = useState<Record<string, Edit>>({});
+  const [states, setStates] = useState<Record<string, CellState>>({});
+  const [versions, setVersions] = useState<Record<string, number>>({});
+  const [rowMeta, setRowMeta] = useState<Record<string, { vintage: Vintage; note: string | null }>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [restored, setRestored] = useState(0);
+  const inputs = useRef(new Map<string, HTMLInputElement>());
+  const editsRef = useRef(edits);
+  editsRef.current = edits;
+
+  const rowsByCode = new Map(sheet.rows.map((r) => [r.code, r]));
+  const cellOf = (id: string): [SheetRow, SheetCell] | null => {
+    const [code, key] = id.split("|");
+    const row = rowsByCode.get(code);
+    const cell = row?.cells.find((c) => c.key === key);
+    return row && cell ? [row, cell] : null;
+  };
+  const versionOf = (id: string, cell: SheetCell) => Math.max(cell.version ?? 0, versions[id] ?? 0) || null;
+  const metaOf = (row: SheetRow) => rowMeta[row.code] ?? { vintage: row.vintage, note: row.note };
+  /** The inputs of each column, top to bottom: Enter, Tab and pasting move along these. */
+  const columnOrder = FIELD_KEYS.flatMap((key) =>
+    sheet.rows.filter((r) => r.cells.some((c) => c.key === key)).map((r) => cellId(r, key)),
+  );
+
+  // Restore what was typed but not saved before a reload, when the figure has not changed since.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: restoring once per sheet is the intent
+  useEffect(() => {
+    try {
+      const stored = JSON.parse(localStorage.getItem(storageKey) ?? "{}") as Record<string, Edit>;
+      const usable = Object.fromEntries(
+        Object.entries(stored).filter(([id, e]) => {
+          const found = cellOf(id);
+          return found && (found[1].version ?? null) === e.baseVersion;
+        }),
+      );
+      if (Object.keys(usable).length > 0) {
+        setEdits(usable);
+        setRestored(Object.keys(usable).length);
+      }
+    } catch {
+      localStorage.removeItem(storageKey);
+    }
+  }, [storageKey]);
+
+  useEffect(() => {
+    if (Object.keys(edits).length === 0) localStorage.removeItem(storageKey);
+    else localStorage.setItem(storageKey, JSON.stringify(edits));
+  }, [edits, storageKey]);
+
+  // The closure reads the latest props and edits; it is rebuilt when they change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: helpers defined in render read the same state
+  const commit = useCallback(
+    async (ids: string[], meta?: Record<string, { vintage: Vintage; note: string | null }>) => {
+      const writes = [];
+      const sent: string[] = [];
+      const sentTexts: Record<string, string | undefined> = {};
+      const nextStates: Record<string, CellState> = {};
+      for (const id of ids) {
+        const found = cellOf(id);
+        if (!found) continue;
+        const [row, cell] = found;
+        const edit = editsRef.current[id];
+        let value: number | null = cell.value;
+        if (edit) {
+          if (edit.text.trim() === "") {
+            setEdits(({ [id]: _, ...rest }) => rest);
+            continue;
+          }
+          const parsed = parseVietnameseNumber(edit.text, { percent: cell.percent });
+          if (!parsed.ok) {
+            nextStates[id] = {
+              status: "error",
+              message: locale === "en" ? parsed.messageEn : parsed.messageVi,
+            };
+            continue;
+          }
+          const invalid = hardError(row.kind, cell.measure, parsed.value);
+          if (invalid) {
+            nextStates[id] = { status: "error", message: locale === "en" ? invalid.en : invalid.vi };
+            continue;
+          }
+          value = parsed.value;
+        }
+        if (value === null) continue;
+        const { vintage, note } = meta?.[row.code] ?? metaOf(row);
+        writes.push({
+          indicator: row.code,
+          period: cell.period,
+          measure: cell.measure,
+          value,
+          vintage,
+          note,
+          version: versionOf(id, cell),
+        });
+        sent.push(id);
+        sentTexts[id] = edit?.text;
+        nextStates[id] = { status: "saving" };
+      }
+      setStates((s) => ({ ...s, ...nextStates }));
+      if (writes.length === 0) return;
+      const result = await saveFiguresAction(null, { provinceId, figures: writes });
+      if (result.ok) {
+        setVersions((v) => ({
+          ...v,
+          ...Object.fromEntries(result.data.map((f, i) => [sent[i], f.version])),
+        }));
+        setStates((s) => ({
+          ...s,
+          ...Object.fromEntries(sent.map((id) => [id, { status: "saved" } as CellState])),
+        }));
+        // Keep what was typed again while the save was on its way; drop what was saved.
+        setEdits((e) => {
+          const next = { ...e };
+          for (const id of sent) if (next[id]?.text === sentTexts[id]) delete next[id];
+          return next;
+        });
+        setBanner(null);
+        router.refresh();
+        return;
+      }
+      // Nothing of the request was saved: say why, on the cell at fault where there is one.
+      const { error } = result;
+      const message = locale === "en" ? error.messageEn : error.message;
+      const details = error.details as
+        | { index?: number; current?: { value: number; version: number } | null }
+        | undefined;
+      const failed: Record<string, CellState> = {};
+      for (const [i, id] of sent.entries()) {
+        const fieldMessage = Object.entries(error.fields ?? {}).find(([path]) =>
+          path.startsWith(`figures.${i}.`),
+        )?.[1][0];
+        if (error.code === "conflict" && details?.index === i && details.current) {
+          failed[id] = {
+            status: "conflict",
+            value: details.current.value,
+            version: details.current.version,
+            mine: writes[i].value,
+          };
+        } else {
+          failed[id] = { status: "error", message: fieldMessage ?? message };
+        }
+      }
+      setStates((s) => ({ ...s, ...failed }));
+      if (error.code === "locked" || error.code === "forbidden" || error.code === "conflict")
+        setBanner(message);
+    },
+    [sheet, versions, rowMeta, locale, provinceId],
+  );
+
+  // Saved every few seconds as well as on leaving a field.
+  useEffect(() => {
+    if (!editable) return;
+    const timer = setInterval(() => {
+      const dirty = Object.keys(editsRef.current).filter((id) => states[id]?.status !== "error");
+      if (dirty.length > 0) void commit(dirty);
+    }, AUTOSAVE_MS);
+    return () => clearInterval(timer);
+  }, [commit, editable, states]);
+
+  const move = (id: string, step: number, wrap: boolean) => {
+    const at = columnOrder.indexOf(id);
+    const column = id.split("|")[1];
+    const next = columnOrder[at + step];
+    if (!next || (!wrap && next.split("|")[1] !== column)) return false;
+    inputs.current.get(next)?.focus();
+    inputs.current.get(next)?.select();
+    return true;
+  };
+
+  const onKeyDown = (id: string) => (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "Enter" || e.key === "Tab") {
+      if (move(id, e.shiftKey ? -1 : 1, e.key === "Tab")) e.preventDefault();
+    } else if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      if (move(id, e.key === "ArrowDown" ? 1 : -1, false)) e.preventDefault();
+    }
+  };
+
+  const onPaste = (id: string) => (e: React.ClipboardEvent<HTMLInputElement>) => {
+    const lines = e.clipboardData
+      .getData("text/plain")
+      .split(/\r?\n/)
+      .map((l) => l.split("\t")[0].trim());
+    while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+    if (lines.length < 2) return;
+    e.preventDefault();
+    const column = id.split("|")[1];
+    const targets = columnOrder.slice(columnOrder.indexOf(id)).filter((c) => c.split("|")[1] === column);
+    const filled = targets.slice(0, lines.length);
+    const next = { ...editsRef.current };
+    filled.forEach((target, i) => {
+      const found = cellOf(target);
+      next[target] = { text: lines[i], baseVersion: found ? (found[1].version ?? null) : null };
+    });
+    editsRef.current = next;
+    setEdits(next);
+    void commit(filled);
+  };
+
+  const changeMeta = (row: SheetRow, change: Partial<{ vintage: Vintage; note: string | null }>) => {
+    const meta = { ...metaOf(row), ...change };
+    setRowMeta((m) => ({ ...m, [row.code]: meta }));
+    return { [row.code]: meta };
+  };
+  const rowCellIds = (row: SheetRow) =>
+    row.cells
+      .filter((c) => c.value !== null || editsRef.current[cellId(row, c.key)])
+      .map((c) => cellId(row, c.key));
+
+  const resolveConflict = (id: string, keepMine: boolean) => {
+    const state = states[id];
+    if (state?.status !== "conflict") return;
+    setVersions((v) => ({ ...v, [id]: state.version }));
+    if (keepMine) {
+      editsRef.current = {
+        ...editsRef.current,
+        [id]: { text: formatForInput(state.mine), baseVersion: state.version },
+      };
+      setEdits(editsRef.current);
+      // The next save carries the version just seen, so it is a decision, not an accident.
+      setTimeout(() => void commit([id]), 0);
+    } else {
+      setEdits(({ [id]: _, ...rest }) => rest);
+      setStates(({ [id]: _, ...rest }) => rest);
+      router.refresh();
+    }
+    setBanner(null);
+  };
+
+  const fmt = (value: number | null, row: SheetRow, percent: boolean) =>
+    value === null
+      ? ""
+      : percent
+        ? `${formatNumber(value, 2, locale)}%`
+        : formatNumber(value, row.decimals, locale);
+  const targetText = (row: SheetRow) => {
+    const target = row.context.target;
+    if (!target) return "";
+    if (target.basis === "growth") return `+${formatNumber(target.value, 2, locale)}%`;
+    const low = formatNumber(target.value, row.decimals, locale);
+    return target.valueMax !== null ? `${low}–${formatNumber(target.valueMax, row.decimals, locale)}` : low;
+  };
+
+  const anySaving = Object.values(states).some((s) => s.status === "saving");
+  const anyError = Object.values(states).some((s) => s.status === "error" || s.status === "conflict");
+  const pending = Object.keys(edits).length > 0;
+  const groups = [...new Set(sheet.rows.map((r) => r.group))];
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <p className="text-slate-600">{editable ? t("entry.pasteHelp") : t("entry.readOnly")}</p>
+        <p
+          aria-live="polite"
+          data-testid="save-state"
+          className={anyError ? "text-red-700" : "text-slate-700"}
+        >
+          {anySaving
+            ? t("entry.saving")
+            : anyError
+              ? t("entry.error")
+              : pending
+                ? t("entry.unsaved")
+                : t("entry.saved")}
+        </p>
+      </div>
+      {restored > 0 && <p className="text-sm text-amber-900">{t("entry.restored", { count: restored })}</p>}
+      {banner && (
+        <p
+          className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900"
+          data-testid="sheet-banner"
+        >
+          {banner}
+        </p>
+      )}
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+        <table className="w-full min-w-[1100px] text-sm" data-testid="month-sheet">
+          <thead className="bg-slate-100 text-left text-xs">
+            <tr>
+              <th className="px-2 py-2">{t("entry.columns.indicator")}</th>
+              {FIELD_KEYS.map((key) => (
+                <th key={key} className="px-2 py-2 text-right">
+                  {t(`entry.columns.${key}`)}
+                </th>
+              ))}
+              <th className="px-2 py-2">{t("entry.columns.vintage")}</th>
+              <th className="px-2 py-2">{t("entry.columns.note")}</th>
+              <th className="px-2 py-2 text-right">{t("entry.columns.lastMonth")}</th>
+              <th className="px-2 py-2 text-right">{t("entry.columns.sameMonthLastYear")}</th>
+              <th className="px-2 py-2 text-right">{t("entry.columns.yearToDate")}</th>
+              <th className="px-2 py-2 text-right">{t("entry.columns.target")}</th>
+              <th className="px-2 py-2" />
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((group) => (
+              <Fragment key={group}>
+                <tr className="bg-slate-50">
+                  <th
+                    colSpan={13}
+                    className="px-2 py-1 text-left text-xs font-semibold uppercase text-slate-600"
+                  >
+                    {t(`entry.groups.${group}`)}
+                  </th>
+                </tr>
+                {sheet.rows
+                  .filter((r) => r.group === group)
+                  .map((row) => {
+                    const meta = metaOf(row);
+                    const warnings = sheet.warnings.filter((w) => w.indicator === row.code);
+                    return (
+                      <tr
+                        key={row.code}
+                        data-indicator={row.code}
+                        className="border-t border-slate-100 align-top"
+                      >
+                        <td className={`min-w-60 px-2 py-1 ${row.parentCode ? "pl-6 text-slate-700" : "font-medium"}`}>
+                          <span>{locale === "en" ? row.nameEn : row.nameVi}</span>
+                          <span className="ml-1 text-xs text-slate-500">({row.unit})</span>
+                          {warnings.map((w) => (
+                            <span
+                              key={w.code + w.message.en}
+                              className="mt-0.5 block text-xs text-amber-800"
+                              data-testid="row-warning"
+                            >
+                              ⚠ {locale === "en" ? w.message.en : w.message.vi}
+                            </span>
+                          ))}
+                        </td>
+                        {FIELD_KEYS.map((key) => {
+                          const cell = row.cells.find((c) => c.key === key);
+                          if (!cell) return <td key={key} />;
+                          const id = cellId(row, key);
+                          const state = states[id];
+                          const shown =
+                            edits[id]?.text ??
+                            (cell.value === null
+                              ? ""
+                              : formatForInput(cell.value, 6, { percent: cell.percent }));
+                          const label = `${locale === "en" ? row.nameEn : row.nameVi} — ${t(`entry.columns.${key}`)}`;
+                          return (
+                            <td key={key} className="px-1 py-1 text-right">
+                              <input
+                                ref={(el) => {
+                                  if (el) inputs.current.set(id, el);
+                                  else inputs.current.delete(id);
+                                }}
+                                aria-label={label}
+                                data-cell={id}
+                                inputMode="decimal"
+                                disabled={!editable}
+                                value={shown}
+                                placeholder={
+                                  cell.derived !== null ? `= ${fmt(cell.derived, row, cell.percent)}` : ""
+                                }
+                                title={cell.derived !== null ? t("entry.derived") : undefined}
+                                aria-invalid={state?.status === "error" || state?.status === "conflict"}
+                                aria-describedby={state && state.status !== "saved" ? `${id}-msg` : undefined}
+                                onChange={(e) => {
+                                  const text = e.target.value;
+                                  setEdits((all) => ({ ...all, [id]: { text, baseVersion: cell.version } }));
+                                  if (state?.status === "error") setStates(({ [id]: _, ...rest }) => rest);
+                                }}
+                                onBlur={() => {
+                                  if (editsRef.current[id]) void commit([id]);
+                                }}
+                                onKeyDown={onKeyDown(id)}
+                                onPaste={onPaste(id)}
+                                className={`num w-28 rounded border px-1.5 py-1 text-right disabled:bg-slate-50 ${
+                                  state?.status === "error" || state?.status === "conflict"
+                                    ? "border-red-500"
+                                    : edits[id]
+                                      ? "border-amber-400"
+                                      : "border-slate-300"
+                                }`}
+                              />
+                              {cell.revisedFrom && (
+                                <span className="block text-[11px] text-slate-500" data-testid="revised">
+                                  {t("entry.revised", {
+                                    value: fmt(cell.revisedFrom.value, row, cell.percent),
+                                    vintage: t(`vintage.${cell.revisedFrom.vintage}`),
+                                  })}
+                                </span>
+                              )}
+                              {state?.status === "error" && (
+                                <span
+                                  id={`${id}-msg`}
+                                  className="block max-w-48 text-left text-xs text-red-700"
+                                  data-testid="cell-error"
+                                >
+                                  {state.message}
+                                </span>
+                              )}
+                              {state?.status === "conflict" && (
+                                <span
+                                  id={`${id}-msg`}
+                                  className="block max-w-56 text-left text-xs text-red-800"
+                                  data-testid="cell-conflict"
+                                >
+                                  {t("entry.conflict")}.{" "}
+                                  {t("entry.conflictDetail", {
+                                    value: fmt(state.value, row, cell.percent),
+                                    version: state.version,
+                                    mine: fmt(state.mine, row, cell.percent),
+                                  })}
+                                  <button
+                                    type="button"
+                                    className="ml-1 underline"
+                                    onClick={() => resolveConflict(id, true)}
+                                  >
+                                    {t("entry.keepMine")}
+                                  </button>{" "}
+                                  <button
+                                    type="button"
+                                    className="underline"
+                                    onClick={() => resolveConflict(id, false)}
+                                  >
+                                    {t("entry.takeTheirs")}
+                                  </button>
+                                </span>
+                              )}
+                            </td>
+                          );
+                        })}
+                        <td className="px-1 py-1">
+                          <select
+                            aria-label={`${t("entry.columns.vintage")} — ${row.code}`}
+                            disabled={!editable}
+                            value={meta.vintage}
+                            onChange={(e) =>
+                              void commit(
+                                rowCellIds(row),
+                                changeMeta(row, { vintage: e.target.value as Vintage }),
+                              )
+                            }
+                            className="rounded border border-slate-300 px-1 py-1 text-xs"
+                          >
+                            {VINTAGES.map((v) => (
+                              <option key={v} value={v}>
+                                {t(`vintage.${v}`)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                        <td className="px-1 py-1">
+                          <input
+                            aria-label={`${t("entry.columns.note")} — ${row.code}`}
+                            disabled={!editable}
+                            defaultValue={row.note ?? ""}
+                            maxLength={2000}
+                            onBlur={(e) => {
+                              const note = e.target.value.trim() || null;
+                              if (note !== (metaOf(row).note ?? null))
+                                void commit(rowCellIds(row), changeMeta(row, { note }));
+                            }}
+                            className="w-40 rounded border border-slate-300 px-1.5 py-1 text-xs"
+                          />
+                        </td>
+                        <td className="num px-2 py-1 text-right text-slate-600">
+                          {fmt(row.context.lastMonth, row, row.context.percent)}
+                        </td>
+                        <td className="num px-2 py-1 text-right text-slate-600">
+                          {fmt(row.context.sameMonthLastYear, row, row.context.percent)}
+                        </td>
+                        <td className="num px-2 py-1 text-right text-slate-600">
+                          {fmt(row.context.yearToDate, row, row.context.percent)}
+                        </td>
+                        <td className="num px-2 py-1 text-right text-slate-600">{targetText(row)}</td>
+                        <td className="px-2 py-1">
+                          <FigureHistory provinceId={provinceId} row={row} locale={locale} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

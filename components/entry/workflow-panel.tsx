@@ -1,0 +1,243 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import {
+  approveMonthAction,
+  reopenMonthAction,
+  returnMonthAction,
+  submitMonthAction,
+} from "@/app/(app)/entry/actions";
+import { formatDateTime, type Locale } from "@/lib/format";
+import type { Warning } from "@/lib/validation";
+import type { Status } from "@/lib/workflow";
+
+export type TimelineEntry = {
+  action: string;
+  toStatus: Status;
+  reason: string | null;
+  acknowledgements: { indicator: string; reason: string }[] | null;
+  by: string | null;
+  at: string;
+};
+
+const ACTIONS = {
+  submit: submitMonthAction,
+  approve: approveMonthAction,
+  return: returnMonthAction,
+  reopen: reopenMonthAction,
+};
+
+/** The month's status, its timeline, and the one or two things the person may do with it now. */
+export function WorkflowPanel({
+  provinceId,
+  month,
+  status,
+  timeline,
+  warnings,
+  indicatorNames,
+  allowed,
+  locale,
+}: {
+  provinceId: string;
+  month: string;
+  status: Status;
+  timeline: TimelineEntry[];
+  warnings: Warning[];
+  indicatorNames: Record<string, string>;
+  allowed: { submit: boolean; approve: boolean; return: boolean; reopen: boolean };
+  locale: Locale;
+}) {
+  const t = useTranslations("workflow");
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [reason, setReason] = useState("");
+  const [explanations, setExplanations] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{
+    ok: boolean;
+    text: string;
+    fields?: Record<string, string[]>;
+  } | null>(null);
+  const warned = [...new Set(warnings.map((w) => w.indicator))];
+  const last = timeline.at(-1);
+  const lastSubmit = [...timeline].reverse().find((h) => h.action === "submit");
+
+  const run = (action: keyof typeof ACTIONS) =>
+    start(async () => {
+      const acknowledge = warned
+        .map((indicator) => ({ indicator, reason: explanations[indicator]?.trim() ?? "" }))
+        .filter((a) => a.reason);
+      const result = await ACTIONS[action](null, {
+        provinceId,
+        month,
+        reason: reason.trim() || undefined,
+        acknowledge: action === "submit" ? acknowledge : undefined,
+      });
+      if (result.ok) {
+        setMessage({ ok: true, text: t("done") });
+        setReason("");
+        router.refresh();
+      } else {
+        setMessage({
+          ok: false,
+          text: locale === "en" ? result.error.messageEn : result.error.message,
+          fields: result.error.fields,
+        });
+      }
+    });
+
+  const canSubmit = allowed.submit && (status === "draft" || status === "returned");
+  const canDecide = status === "submitted" && (allowed.approve || allowed.return);
+  const canReopen = allowed.reopen && status === "approved";
+
+  return (
+    <section className="space-y-3 rounded border border-slate-200 bg-white p-4" data-testid="workflow-panel">
+      <p>
+        {t("status")}:{" "}
+        <strong data-testid="month-status" data-status={status}>
+          {t(status)}
+        </strong>
+      </p>
+      {status === "approved" && last && (
+        <p className="text-sm text-slate-700" data-testid="lock-reason">
+          🔒 {t("lockedApproved", { name: last.by ?? t("system"), at: formatDateTime(last.at, locale) })}
+        </p>
+      )}
+      {status === "submitted" && <p className="text-sm text-slate-700">🔒 {t("lockedSubmitted")}</p>}
+      {status === "returned" && last?.reason && (
+        <p className="text-sm text-amber-900" data-testid="return-reason">
+          {t("returned")}: {last.reason}
+        </p>
+      )}
+
+      {canSubmit && (
+        <div className="space-y-2">
+          <h3 className="font-medium">{t("warnings")}</h3>
+          {warned.length === 0 && <p className="text-sm text-slate-600">{t("noWarnings")}</p>}
+          {warned.map((indicator) => (
+            <div key={indicator} className="text-sm" data-testid="warning-item" data-indicator={indicator}>
+              <p className="font-medium">{indicatorNames[indicator] ?? indicator}</p>
+              <ul className="text-amber-800">
+                {warnings
+                  .filter((w) => w.indicator === indicator)
+                  .map((w) => (
+                    <li key={w.code + w.message.en}>⚠ {locale === "en" ? w.message.en : w.message.vi}</li>
+                  ))}
+              </ul>
+              <label className="block">
+                <span className="text-xs text-slate-600">{t("explain")}</span>
+                <input
+                  aria-label={`${t("explain")} — ${indicatorNames[indicator] ?? indicator}`}
+                  value={explanations[indicator] ?? ""}
+                  onChange={(e) => setExplanations((x) => ({ ...x, [indicator]: e.target.value }))}
+                  maxLength={2000}
+                  className="mt-0.5 w-full rounded border border-slate-300 px-2 py-1"
+                />
+              </label>
+              {message?.fields?.[`acknowledge.${indicator}`] && (
+                <p className="text-xs text-red-700">{message.fields[`acknowledge.${indicator}`][0]}</p>
+              )}
+            </div>
+          ))}
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => run("submit")}
+            className="rounded bg-brand-600 px-3 py-1.5 text-white disabled:opacity-60"
+          >
+            {t("submit")}
+          </button>
+        </div>
+      )}
+
+      {canDecide && (
+        <div className="space-y-2">
+          {lastSubmit?.acknowledgements && lastSubmit.acknowledgements.length > 0 && (
+            <ul className="text-sm" data-testid="acknowledgements">
+              {lastSubmit.acknowledgements.map((a) => (
+                <li key={a.indicator}>
+                  ⚠ <strong>{indicatorNames[a.indicator] ?? a.indicator}</strong>: {a.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="flex flex-wrap items-end gap-2">
+            {allowed.approve && (
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => run("approve")}
+                className="rounded bg-emerald-700 px-3 py-1.5 text-white disabled:opacity-60"
+              >
+                {t("approve")}
+              </button>
+            )}
+            {allowed.return && (
+              <>
+                <input
+                  aria-label={`${t("reason")} (${t("return")})`}
+                  placeholder={t("reason")}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  className="min-w-64 rounded border border-slate-300 px-2 py-1"
+                />
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => run("return")}
+                  className="rounded border border-amber-600 px-3 py-1.5 text-amber-800 disabled:opacity-60"
+                >
+                  {t("return")}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+
+      {canReopen && (
+        <div className="flex flex-wrap items-end gap-2">
+          <input
+            aria-label={`${t("reason")} (${t("reopen")})`}
+            placeholder={t("reason")}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            className="min-w-64 rounded border border-slate-300 px-2 py-1"
+          />
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => run("reopen")}
+            className="rounded border border-slate-400 px-3 py-1.5 disabled:opacity-60"
+          >
+            {t("reopen")}
+          </button>
+        </div>
+      )}
+
+      <p
+        aria-live="polite"
+        className={`text-sm ${message?.ok ? "text-emerald-700" : "text-red-700"}`}
+        data-testid="workflow-message"
+      >
+        {message?.text}
+      </p>
+
+      {timeline.length > 0 && (
+        <details open={timeline.length <= 6}>
+          <summary className="cursor-pointer text-sm font-medium">{t("timeline")}</summary>
+          <ol className="mt-1 space-y-0.5 text-xs" data-testid="timeline">
+            {timeline.map((h) => (
+              <li key={`${h.at}-${h.action}`}>
+                {formatDateTime(h.at, locale)} — {t(`actions.${h.action}` as "actions.submit")}{" "}
+                {t("by", { name: h.by ?? t("system") })}
+                {h.reason ? ` — ${h.reason}` : ""}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+    </section>
+  );
+}
