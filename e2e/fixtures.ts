@@ -15,12 +15,17 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole("button", { name: "Đăng nhập" }).click();
 }
 
+/** Signs in and waits until the signed-in shell is there. */
+export async function signInAs(page: Page, username: string, password = DEMO_PASSWORD) {
+  await signIn(page, username, password);
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
 /** A page signed in as the named demo account, landed on the overview. */
 export const test = base.extend<{ signedIn: (username: string) => Promise<Page> }>({
   signedIn: async ({ page }, use) => {
     await use(async (username: string) => {
-      await signIn(page, username);
-      await expect(page.getByTestId("current-user")).toBeVisible();
+      await signInAs(page, username);
       return page;
     });
   },

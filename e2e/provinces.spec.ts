@@ -46,8 +46,11 @@ test.describe("a province sees only its own data", () => {
     const page = await signedIn("bocongthuong");
     await expect(page.getByTestId("current-province")).toHaveCount(0);
     expect((await page.request.get("/api/v1/provinces/25-2025/figures?period=2026-10")).status()).toBe(200);
-    await page.goto("/entry");
-    await expect(page.getByTestId("not-allowed")).toBeVisible();
+    // The sheet opens read-only: nothing to type, nothing to submit.
+    await page.goto("/entry?province=25-2025&month=2026-10");
+    await expect(page.getByText("Chỉ xem: bạn không nhập số liệu cho đơn vị này.")).toBeVisible();
+    await expect(page.locator('input[data-cell="TM.XNK|month"]')).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Gửi duyệt" })).toHaveCount(0);
   });
 
   test("a personal access token acts with its owner's rights until revoked", async ({

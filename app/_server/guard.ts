@@ -54,10 +54,13 @@ export async function authorize<I>(db: Db, user: CurrentUser, permission: Permis
   return province;
 }
 
+/** Zod issues by their full path (`figures.3.value`), so a message names the exact field. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
-  const flat = z.flattenError(error);
-  const fields: FieldErrors = { ...(flat.fieldErrors as FieldErrors) };
-  if (flat.formErrors.length > 0) fields._ = flat.formErrors;
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "_";
+    fields[path] = [...(fields[path] ?? []), issue.message];
+  }
   return fields;
 }
 
