@@ -25,3 +25,8 @@ export async function getProvinceWithPredecessors(db: DbOrTx, id: string) {
     .orderBy(asc(provinces.code), asc(provinces.id));
   return rows.sort((a, b) => Number(b.id === id) - Number(a.id === id));
 }
+
+export async function getIndicator(db: DbOrTx, code: string) {
+  const [row] = await db.select().from(indicators).where(eq(indicators.code, code));
+  return row ?? null;
+}

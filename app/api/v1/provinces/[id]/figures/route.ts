@@ -1,19 +1,13 @@
 import { z } from "zod";
 import { apiRead, apiWrite } from "@/app/_server/guard";
 import { figureWritesSchema } from "@/app/_server/month";
+import { periodSchema } from "@/app/_server/period-schema";
 import { saveFigures } from "@/db/queries/figure-writes";
 import { listFigureRevisions, listFigures } from "@/db/queries/figures";
-import { parsePeriod } from "@/lib/periods";
 
 const input = z.object({
   id: z.string().min(1).max(16),
-  period: z
-    .string()
-    .refine(
-      (p) => parsePeriod(p) !== null,
-      "Kỳ không hợp lệ (ví dụ 2024-02, 2024-Q1, 2024-YTD06, 2024) / invalid period",
-    )
-    .optional(),
+  period: periodSchema.optional(),
   indicator: z.string().min(1).max(32).optional(),
   history: z.enum(["0", "1", "true", "false"]).optional(),
 });

@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { provinceAttainment } from "@/app/_server/attainment";
+import { apiRead } from "@/app/_server/guard";
+import { periodSchema } from "@/app/_server/period-schema";
+
+export const GET = apiRead(
+  {
+    input: z.object({ id: z.string().min(1).max(16), period: periodSchema }),
+    permission: { action: "read", province: (i) => i.id },
+  },
+  async ({ db, province, input }) => {
+    // The guard has loaded the province it authorized.
+    const rows = await provinceAttainment(db, province as NonNullable<typeof province>, input.period);
+    return rows.map(({ provinceId: _, ...row }) => row);
+  },
+);
