@@ -12,7 +12,11 @@ const f = (period: string, value: number, vintage: FigureInput["vintage"] = "off
 describe("a successor's months before the merger", () => {
   it("add up the predecessors' months, with the least final vintage", () => {
     const result = predecessorMonths("flow", "2025-07", [
-      { id: "10", name: "Lào Cai (cũ)", figures: [f("2025-05", 150.25), f("2025-06", 160, "estimate"), f("2025-07", 1)] },
+      {
+        id: "10",
+        name: "Lào Cai (cũ)",
+        figures: [f("2025-05", 150.25), f("2025-06", 160, "estimate"), f("2025-07", 1)],
+      },
       { id: "15", name: "Yên Bái", figures: [f("2025-05", 20.5), f("2025-06", 30)] },
     ]);
     expect(result.figures).toEqual([f("2025-05", 170.75), f("2025-06", 190, "estimate")]);
@@ -30,7 +34,9 @@ describe("a successor's months before the merger", () => {
 
   it("never add up indices, stocks or rates", () => {
     for (const kind of ["index", "stock", "rate"] as const) {
-      expect(predecessorMonths(kind, "2025-07", [{ id: "a", name: "A", figures: [f("2025-01", 100)] }]).figures).toEqual([]);
+      expect(
+        predecessorMonths(kind, "2025-07", [{ id: "a", name: "A", figures: [f("2025-01", 100)] }]).figures,
+      ).toEqual([]);
     }
   });
 });

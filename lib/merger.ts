@@ -43,7 +43,10 @@ export function predecessorMonths(
       period: month,
       measure: "value",
       value: Math.round(parts.reduce((s, f) => s + f.value, 0) * 1e6) / 1e6,
-      vintage: parts.reduce<Vintage>((v, f) => (VINTAGE_RANK[f.vintage] < VINTAGE_RANK[v] ? f.vintage : v), "official"),
+      vintage: parts.reduce<Vintage>(
+        (v, f) => (VINTAGE_RANK[f.vintage] < VINTAGE_RANK[v] ? f.vintage : v),
+        "official",
+      ),
     });
   }
   const notes = [...lacking].map(

@@ -124,7 +124,7 @@ export function buildSheet(input: {
   targets: TargetIn[];
 }): Sheet {
   const period = parsePeriod(input.month);
-  if (!period || period.kind !== "month") throw new RangeError(`not a month: ${input.month}`);
+  if (period?.kind !== "month") throw new RangeError(`not a month: ${input.month}`);
   const { year, month: m } = period;
   const index = new Map(input.figures.map((f) => [`${f.indicator}|${f.period}|${f.measure}`, f]));
   const get: Lookup = (indicator, p, measure) => index.get(`${indicator}|${p}|${measure}`);

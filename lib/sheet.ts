@@ -18,7 +18,7 @@ const ROMAN_QUARTER = (month: number) => Math.ceil(month / 3);
 /** The inputs of an indicator on the sheet of `month` (`2024-02`); none when it is not reported that month. */
 export function sheetFields(indicator: SheetIndicator, month: string): SheetField[] {
   const period = parsePeriod(month);
-  if (!period || period.kind !== "month") return [];
+  if (period?.kind !== "month") return [];
   const { year, month: m } = period;
   const ytd = `${year}-YTD${String(m).padStart(2, "0")}`;
   if (indicator.frequency === "quarter") {

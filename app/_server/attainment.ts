@@ -51,7 +51,12 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return out;
 }
 
-const toFigure = (f: Figure): FigureInput => ({ period: f.period, measure: f.measure, value: Number(f.value), vintage: f.vintage });
+const toFigure = (f: Figure): FigureInput => ({
+  period: f.period,
+  measure: f.measure,
+  value: Number(f.value),
+  vintage: f.vintage,
+});
 const toTarget = (t: Target): TargetInput => ({
   basis: t.basis,
   value: Number(t.value),
@@ -92,9 +97,18 @@ function computeProvince(
         : { figures: [], notes: [] };
     if (own.length === 0 && goals.length === 0) continue;
     const row = computeAttainment({
-      indicator: { code: indicator.code, kind: indicator.kind, direction: indicator.direction, decimals: indicator.decimals, unit: indicator.unit },
+      indicator: {
+        code: indicator.code,
+        kind: indicator.kind,
+        direction: indicator.direction,
+        decimals: indicator.decimals,
+        unit: indicator.unit,
+      },
       period,
-      figures: [...own, ...merged.figures.filter((m) => !own.some((o) => o.period === m.period && o.measure === m.measure))],
+      figures: [
+        ...own,
+        ...merged.figures.filter((m) => !own.some((o) => o.period === m.period && o.measure === m.measure)),
+      ],
       targets: goals,
     });
     const relevant = row.samePeriodLastYear === null && row.growthPct === null ? merged.notes : [];
@@ -113,7 +127,10 @@ function indexData(data: AttainmentData) {
 /** `GET /provinces/{id}/attainment?period=…`: one row per indicator with figures or a target. */
 export async function provinceAttainment(db: DbOrTx, province: Province, period: string) {
   const year = parsePeriod(period)?.year as number;
-  const [indicators, data] = await Promise.all([listIndicators(db), getAttainmentData(db, { provinceIds: [province.id], year })]);
+  const [indicators, data] = await Promise.all([
+    listIndicators(db),
+    getAttainmentData(db, { provinceIds: [province.id], year }),
+  ]);
   const predecessors = data.provinces.filter((p) => p.successorId === province.id && p.id !== province.id);
   const { figuresBy, targetsBy } = indexData(data);
   return computeProvince(province, predecessors, indicators, period, figuresBy, targetsBy);

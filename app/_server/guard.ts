@@ -1,7 +1,7 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import type { NextRequest } from "next/server";
-import { z } from "zod";
+import type { z } from "zod";
 import { type Db, getDb, type Tx } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { getProvince } from "@/db/queries/reference";

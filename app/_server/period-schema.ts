@@ -4,4 +4,7 @@ import { parsePeriod } from "@/lib/periods";
 /** Any period the API names: `2024-02`, `2024-Q1`, `2024-YTD06`, `2024`. */
 export const periodSchema = z
   .string()
-  .refine((p) => parsePeriod(p) !== null, "Kỳ không hợp lệ (ví dụ 2024-02, 2024-Q1, 2024-YTD06, 2024) / invalid period");
+  .refine(
+    (p) => parsePeriod(p) !== null,
+    "Kỳ không hợp lệ (ví dụ 2024-02, 2024-Q1, 2024-YTD06, 2024) / invalid period",
+  );

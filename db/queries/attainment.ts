@@ -14,7 +14,12 @@ export async function getAttainmentData(
 ) {
   const provinceRows = await db.select().from(provinces);
   const wanted = scope.provinceIds
-    ? new Set([...scope.provinceIds, ...provinceRows.filter((p) => p.successorId && scope.provinceIds?.includes(p.successorId)).map((p) => p.id)])
+    ? new Set([
+        ...scope.provinceIds,
+        ...provinceRows
+          .filter((p) => p.successorId && scope.provinceIds?.includes(p.successorId))
+          .map((p) => p.id),
+      ])
     : null;
   const figureConditions = [inArray(figures.year, [scope.year - 1, scope.year])];
   const targetConditions = [eq(targets.year, scope.year)];
@@ -38,7 +43,10 @@ export async function getAttainmentData(
       })
       .from(figures)
       .where(and(...figureConditions)),
-    db.select().from(targets).where(and(...targetConditions)),
+    db
+      .select()
+      .from(targets)
+      .where(and(...targetConditions)),
   ]);
   return { provinces: provinceRows, figures: figureRows, targets: targetRows };
 }
