@@ -1,29 +1,31 @@
 import { expect, test } from "./fixtures";
 
 test.describe("a province sees only its own data", () => {
-  test("the overview shows the province's latest figures the Vietnamese way", async ({ signedIn }) => {
+  test("the overview opens on the latest month, figures written the Vietnamese way", async ({ signedIn }) => {
     const page = await signedIn("laocai.lanhdao");
     await expect(page.getByTestId("dashboard-province")).toHaveText("Tỉnh Lào Cai");
-    const xnk = page.locator('tr[data-indicator="TM.XNK"]');
-    await expect(xnk).toContainText("tháng 10/2026");
-    await expect(xnk.getByTestId("latest-value")).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}$/);
-    await expect(xnk).toContainText("Ước tính");
+    await expect(page.getByTestId("dashboard-period")).toHaveText("tháng 10/2026");
+    const xnk = page.getByTestId("scorecard").locator('tr[data-indicator="TM.XNK"]');
+    await expect(xnk.getByTestId("actual")).toHaveText(/^\d{1,3}(\.\d{3})*,\d{2}\(ước\)$/);
   });
 
   test("the former Lào Cai's records are reachable from the new Lào Cai", async ({ signedIn }) => {
     const page = await signedIn("laocai.canbo");
     await page.getByLabel("Đơn vị").selectOption("10");
-    await page.getByRole("button", { name: "Xem" }).click();
+    await page
+      .locator("form", { has: page.getByLabel("Đơn vị") })
+      .getByRole("button", { name: "Xem" })
+      .click();
     await expect(page).toHaveURL(/province=10/);
     // The former unit's series ends with the merger, on 30/06/2025.
-    await expect(page.locator('tr[data-indicator="TM.XNK"]')).toContainText("tháng 6/2025");
+    await expect(page.getByTestId("dashboard-period")).toHaveText("tháng 6/2025");
   });
 
   test("staff cannot open another province's data: page and API", async ({ signedIn }) => {
     const page = await signedIn("laocai.canbo");
     await page.goto("/?province=25-2025");
     await expect(page.getByTestId("not-allowed")).toBeVisible();
-    await expect(page.getByTestId("latest-figures")).toHaveCount(0);
+    await expect(page.getByTestId("scorecard")).toHaveCount(0);
     // A predecessor of another province is just as foreign.
     await page.goto("/?province=17");
     await expect(page.getByTestId("not-allowed")).toBeVisible();

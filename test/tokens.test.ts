@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
-import { latestFigures, listFigureRevisions, listFigures } from "@/db/queries/figures";
+import { listFigureRevisions, listFigures } from "@/db/queries/figures";
 import { getProvinceWithPredecessors } from "@/db/queries/reference";
 import { createApiToken, getUserByToken, listApiTokens, revokeApiToken } from "@/db/queries/tokens";
 import { apiTokens, users } from "@/db/schema";
@@ -49,12 +49,5 @@ describe.each(DB_KINDS)("queries on %s", (kind) => {
       rows.map((r) => r.id),
     );
     expect(history).toHaveLength(rows.length);
-  });
-
-  it("finds the latest figure of each indicator in one query", async () => {
-    const rows = await latestFigures(handle.db, "15-2025");
-    const xnk = rows.find((r) => r.indicator === "TM.XNK" && r.measure === "value");
-    expect(xnk?.period).toBe("2026-10");
-    expect(xnk?.vintage).toBe("estimate");
   });
 });

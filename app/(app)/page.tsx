@@ -1,99 +1,178 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { provinceAttainment } from "@/app/_server/attainment";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
+import { attainmentText } from "@/components/dashboard/attainment-text";
+import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { ProvincePicker } from "@/components/shell/province-picker";
+import { NotAllowed } from "@/components/ui/not-allowed";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
-import { latestFigures } from "@/db/queries/figures";
+import { latestFigureMonth } from "@/db/queries/months";
 import { listIndicators } from "@/db/queries/reference";
-import { formatNumber, formatSignedPercent, type Locale } from "@/lib/format";
-import { pickLatest } from "@/lib/latest";
+import type { Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
+import { byShortfallFirst, periodChoices } from "@/lib/scorecard";
 
 export const metadata: Metadata = { title: "Tổng quan" };
 
+/** The leader's home: every indicator's attainment for a period, shortfalls first. */
 export default async function DashboardPage({
   searchParams,
 }: {
-  searchParams: Promise<{ province?: string }>;
+  searchParams: Promise<{ province?: string; period?: string }>;
 }) {
   const user = await requirePageUser();
-  const scope = await resolveProvince(user, (await searchParams).province);
-  const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
-  if (!scope.allowed) {
-    return (
-      <p className="rounded border border-red-300 bg-red-50 p-4 text-red-900" data-testid="not-allowed">
-        {t("common.notAllowed")}
-      </p>
-    );
-  }
+  const params = await searchParams;
+  const scope = await resolveProvince(user, params.province);
+  if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
   const db = getDb();
-  const [indicatorRows, latest] = await Promise.all([listIndicators(db), latestFigures(db, province.id)]);
-  const rows = indicatorRows.map((indicator) => ({
-    indicator,
-    figure: pickLatest(
-      indicator.kind,
-      latest.filter((f) => f.indicator === indicator.code),
-    ),
-  }));
-  const hasAny = rows.some((r) => r.figure);
+  const latest = await latestFigureMonth(db, province.id);
+  const period = params.period && parsePeriod(params.period) ? params.period : latest;
+  const [t, locale, indicators, rows] = await Promise.all([
+    getTranslations(),
+    getLocale() as Promise<Locale>,
+    listIndicators(db),
+    period ? provinceAttainment(db, province, period) : Promise.resolve([]),
+  ]);
+  const byCode = new Map(indicators.map((i, order) => [i.code, { ...i, order }]));
+  const cards = byShortfallFirst(
+    rows.flatMap((row) => {
+      const indicator = byCode.get(row.indicator);
+      return indicator ? [{ row, indicator, status: row.status, order: indicator.order }] : [];
+    }),
+  );
+  const parsed = period ? parsePeriod(period) : null;
+  const name = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
+  const detailHref = (code: string) =>
+    `/indicators/${encodeURIComponent(code)}?province=${province.id}&period=${period}`;
 
   return (
-    <section>
-      <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
+    <section className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
+          <h1 className="text-2xl font-semibold">{t("dashboard.scorecardTitle")}</h1>
           <p className="text-slate-600">
-            <span data-testid="dashboard-province">
-              {locale === "en" ? province.nameEn : province.nameVi}
-            </span>
-            {" · "}
-            {t("dashboard.subtitle")}
+            <span data-testid="dashboard-province">{name(province)}</span>
+            {parsed && (
+              <>
+                {" · "}
+                <span data-testid="dashboard-period">{periodLabel(parsed, locale)}</span>
+              </>
+            )}
           </p>
         </div>
-        <ProvincePicker options={scope.options} selected={province.id} />
+        <div className="flex flex-wrap items-center gap-3">
+          {latest && period && (
+            <PeriodPicker
+              choices={periodChoices(latest, 4)}
+              selected={period}
+              locale={locale}
+              hidden={{ province: province.id }}
+            />
+          )}
+          <ProvincePicker options={scope.options} selected={province.id} />
+        </div>
       </div>
-      {!hasAny && <p className="mb-4 text-slate-600">{t("dashboard.empty")}</p>}
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="latest-figures">
+      {cards.length === 0 && <p className="text-slate-600">{t("dashboard.noFigures")}</p>}
+
+      {/* Phones: one card per indicator. */}
+      <ul className="space-y-2 md:hidden" data-testid="scorecard-cards">
+        {cards.map(({ row, indicator }) => {
+          const text = attainmentText(row, indicator, locale);
+          return (
+            <li
+              key={row.indicator}
+              className="rounded border border-slate-200 bg-white p-3"
+              data-indicator={row.indicator}
+            >
+              <div className="flex items-start justify-between gap-2">
+                <Link href={detailHref(row.indicator)} className="font-medium hover:underline">
+                  {name(indicator)}
+                </Link>
+                <StatusBadge status={row.status} />
+              </div>
+              <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
+                <dt className="text-slate-600">{t("dashboard.actual")}</dt>
+                <dd className="num text-right">
+                  {text.actual} {indicator.kind === "index" ? "" : indicator.unit}
+                  {row.vintage === "estimate" && (
+                    <span className="text-xs text-slate-500"> ({t("dashboard.estimate")})</span>
+                  )}
+                </dd>
+                <dt className="text-slate-600">{t("dashboard.vsSamePeriod")}</dt>
+                <dd className="num text-right">{text.growth}</dd>
+                <dt className="text-slate-600">{t("dashboard.target")}</dt>
+                <dd className="num text-right">{text.target}</dd>
+                <dt className="text-slate-600">{t("dashboard.attainment")}</dt>
+                <dd className="num text-right">{text.pctOfPlan ?? text.gap ?? "—"}</dd>
+              </dl>
+            </li>
+          );
+        })}
+      </ul>
+
+      {/* Wider screens: the scorecard as a table. */}
+      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white md:block">
+        <table className="w-full text-sm" data-testid="scorecard">
           <thead className="bg-slate-100 text-left">
             <tr>
               <th className="px-3 py-2">{t("dashboard.indicator")}</th>
-              <th className="px-3 py-2">{t("dashboard.unit")}</th>
-              <th className="px-3 py-2">{t("dashboard.period")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.latest")}</th>
-              <th className="px-3 py-2">{t("dashboard.vintage")}</th>
+              <th className="px-3 py-2 text-right">{t("dashboard.actual")}</th>
+              <th className="px-3 py-2 text-right">{t("dashboard.yearToDate")}</th>
+              <th className="px-3 py-2 text-right">{t("dashboard.vsSamePeriod")}</th>
+              <th className="px-3 py-2 text-right">{t("dashboard.target")}</th>
+              <th className="px-3 py-2 text-right">{t("dashboard.attainment")}</th>
+              <th className="px-3 py-2">{t("dashboard.status")}</th>
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ indicator, figure }) => {
-              const period = figure ? parsePeriod(figure.period) : null;
-              const shown = !figure
-                ? t("common.noData")
-                : figure.measure === "yoy_pct" || figure.measure === "mom_pct"
-                  ? `${formatSignedPercent(figure.value, 2, locale)} ${t(`measure.${figure.measure}`)}`
-                  : formatNumber(figure.value, figure.measure === "level" ? 2 : indicator.decimals, locale);
+            {cards.map(({ row, indicator }) => {
+              const text = attainmentText(row, indicator, locale);
               return (
-                <tr
-                  key={indicator.code}
-                  className="border-t border-slate-100"
-                  data-indicator={indicator.code}
-                >
-                  <td className={`px-3 py-2 ${indicator.parentCode ? "pl-8 text-slate-700" : "font-medium"}`}>
-                    {locale === "en" ? indicator.nameEn : indicator.nameVi}
+                <tr key={row.indicator} className="border-t border-slate-100" data-indicator={row.indicator}>
+                  <td className="px-3 py-2">
+                    <Link href={detailHref(row.indicator)} className="hover:underline">
+                      {name(indicator)}
+                    </Link>
+                    <span className="ml-1 text-xs text-slate-500">
+                      ({indicator.kind === "index" ? "%" : indicator.unit})
+                    </span>
                   </td>
-                  <td className="px-3 py-2 text-slate-600">
-                    {figure?.measure.endsWith("_pct") ? "%" : indicator.unit}
+                  <td className="num px-3 py-2 text-right" data-testid="actual">
+                    {text.actual}
+                    {row.vintage === "estimate" && (
+                      <span className="ml-1 text-xs text-slate-500">({t("dashboard.estimate")})</span>
+                    )}
+                    {row.approximate && (
+                      <span className="ml-1 text-xs text-amber-700">({t("dashboard.approximate")})</span>
+                    )}
                   </td>
-                  <td className="px-3 py-2 text-slate-600">{period ? periodLabel(period, locale) : ""}</td>
+                  <td className="num px-3 py-2 text-right">{text.yearToDate}</td>
                   <td
-                    className={`num px-3 py-2 text-right ${figure ? "" : "text-slate-400"}`}
-                    data-testid="latest-value"
+                    className="num px-3 py-2 text-right"
+                    data-testid="vs-same-period"
+                    title={row.notes.join(" ")}
                   >
-                    {shown}
+                    {text.growth}
+                    {row.pctOfSamePeriod !== null && (
+                      <span className="block text-xs text-slate-500">
+                        {t("dashboard.sameAs", { value: text.pctOfSamePeriod })}
+                      </span>
+                    )}
                   </td>
-                  <td className="px-3 py-2 text-slate-600">{figure ? t(`vintage.${figure.vintage}`) : ""}</td>
+                  <td className="num px-3 py-2 text-right">{text.target}</td>
+                  <td className="num px-3 py-2 text-right" data-testid="attainment">
+                    {text.pctOfPlan && t("dashboard.ofPlan", { value: text.pctOfPlan })}
+                    {text.pctOfPlan && text.gap && <br />}
+                    {text.gap}
+                  </td>
+                  <td className="px-3 py-2">
+                    <StatusBadge status={row.status} />
+                  </td>
                 </tr>
               );
             })}

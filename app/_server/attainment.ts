@@ -66,36 +66,62 @@ const toTarget = (t: Target): TargetInput => ({
   document: t.document,
 });
 
+type Indexed = { figuresBy: Map<string, Figure[]>; targetsBy: Map<string, Target[]> };
+
+function indexData(data: AttainmentData): Indexed {
+  return {
+    figuresBy: groupBy(data.figures, (f) => `${f.provinceId}|${f.indicator}`),
+    targetsBy: groupBy(data.targets, (t) => `${t.provinceId}|${t.indicatorCode}`),
+  };
+}
+
+const predecessorsOf = (data: AttainmentData, province: Province) =>
+  data.provinces.filter((p) => p.successorId === province.id && p.id !== province.id);
+
 /**
- * Attainment of one province's indicators for a period. A successor province's months before the
- * merger come from its predecessors where the indicator adds up (lib/merger.ts).
+ * A province's figures of one indicator. For a successor province, its months before the merger
+ * come from its predecessors where the indicator adds up (lib/merger.ts); the notes say where not.
  */
+function mergedFigures(indexed: Indexed, province: Province, predecessors: Province[], indicator: Indicator) {
+  const own = (indexed.figuresBy.get(`${province.id}|${indicator.code}`) ?? []).map(toFigure);
+  if (!province.validFrom || predecessors.length === 0) return { figures: own, notes: [] };
+  const merged = predecessorMonths(
+    indicator.kind,
+    province.validFrom.slice(0, 7),
+    predecessors.map((p) => ({
+      id: p.id,
+      name: p.nameVi,
+      figures: (indexed.figuresBy.get(`${p.id}|${indicator.code}`) ?? []).map(toFigure),
+    })),
+  );
+  const added = merged.figures.filter(
+    (m) => !own.some((o) => o.period === m.period && o.measure === m.measure),
+  );
+  return { figures: [...own, ...added], notes: merged.notes };
+}
+
+/** The figures an indicator's attainment for a province is computed from, predecessors' months included. */
+export function provinceFigures(
+  data: AttainmentData,
+  province: Province,
+  indicator: Indicator,
+): FigureInput[] {
+  return mergedFigures(indexData(data), province, predecessorsOf(data, province), indicator).figures;
+}
+
+/** Attainment of a province's indicators for a period: one row per indicator with figures or a target. */
 function computeProvince(
+  indexed: Indexed,
   province: Province,
   predecessors: Province[],
   indicators: Indicator[],
   period: string,
-  figuresBy: Map<string, Figure[]>,
-  targetsBy: Map<string, Target[]>,
-  locale: "vi" | "en" = "vi",
 ): ApiAttainmentRow[] {
   const rows: ApiAttainmentRow[] = [];
   for (const indicator of indicators) {
-    const own = (figuresBy.get(`${province.id}|${indicator.code}`) ?? []).map(toFigure);
-    const goals = (targetsBy.get(`${province.id}|${indicator.code}`) ?? []).map(toTarget);
-    const merged =
-      province.validFrom && predecessors.length > 0
-        ? predecessorMonths(
-            indicator.kind,
-            province.validFrom.slice(0, 7),
-            predecessors.map((p) => ({
-              id: p.id,
-              name: locale === "en" ? p.nameEn : p.nameVi,
-              figures: (figuresBy.get(`${p.id}|${indicator.code}`) ?? []).map(toFigure),
-            })),
-          )
-        : { figures: [], notes: [] };
-    if (own.length === 0 && goals.length === 0) continue;
+    const { figures, notes } = mergedFigures(indexed, province, predecessors, indicator);
+    const goals = (indexed.targetsBy.get(`${province.id}|${indicator.code}`) ?? []).map(toTarget);
+    if (figures.length === 0 && goals.length === 0) continue;
     const row = computeAttainment({
       indicator: {
         code: indicator.code,
@@ -105,23 +131,24 @@ function computeProvince(
         unit: indicator.unit,
       },
       period,
-      figures: [
-        ...own,
-        ...merged.figures.filter((m) => !own.some((o) => o.period === m.period && o.measure === m.measure)),
-      ],
+      figures,
       targets: goals,
     });
-    const relevant = row.samePeriodLastYear === null && row.growthPct === null ? merged.notes : [];
+    // The merger's notes matter only where last year could not be had.
+    const relevant = row.samePeriodLastYear === null && row.growthPct === null ? notes : [];
     rows.push({ ...forApi(row, indicator), notes: [...row.notes, ...relevant], provinceId: province.id });
   }
   return rows;
 }
 
-function indexData(data: AttainmentData) {
-  return {
-    figuresBy: groupBy(data.figures, (f) => `${f.provinceId}|${f.indicator}`),
-    targetsBy: groupBy(data.targets, (t) => `${t.provinceId}|${t.indicatorCode}`),
-  };
+/** Attainment rows of a province from data already read (for pages that need more than the rows). */
+export function attainmentFromData(
+  data: AttainmentData,
+  province: Province,
+  indicators: Indicator[],
+  period: string,
+) {
+  return computeProvince(indexData(data), province, predecessorsOf(data, province), indicators, period);
 }
 
 /** `GET /provinces/{id}/attainment?period=…`: one row per indicator with figures or a target. */
@@ -131,30 +158,19 @@ export async function provinceAttainment(db: DbOrTx, province: Province, period:
     listIndicators(db),
     getAttainmentData(db, { provinceIds: [province.id], year }),
   ]);
-  const predecessors = data.provinces.filter((p) => p.successorId === province.id && p.id !== province.id);
-  const { figuresBy, targetsBy } = indexData(data);
-  return computeProvince(province, predecessors, indicators, period, figuresBy, targetsBy);
+  return attainmentFromData(data, province, indicators, period);
 }
 
 /** `GET /attainment?period=…&indicator=…`: one row per province with figures or a target for it. */
 export async function nationalAttainment(db: DbOrTx, indicator: Indicator, period: string) {
   const year = parsePeriod(period)?.year as number;
   const data = await getAttainmentData(db, { indicator: indicator.code, year });
-  const { figuresBy, targetsBy } = indexData(data);
+  const indexed = indexData(data);
   const withYearData = new Set([
     ...data.figures.filter((f) => f.period.startsWith(String(year))).map((f) => f.provinceId),
     ...data.targets.map((t) => t.provinceId),
   ]);
   return data.provinces
     .filter((p) => withYearData.has(p.id))
-    .flatMap((p) =>
-      computeProvince(
-        p,
-        data.provinces.filter((q) => q.successorId === p.id && q.id !== p.id),
-        [indicator],
-        period,
-        figuresBy,
-        targetsBy,
-      ),
-    );
+    .flatMap((p) => computeProvince(indexed, p, predecessorsOf(data, p), [indicator], period));
 }

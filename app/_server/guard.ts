@@ -166,7 +166,9 @@ async function handleApi(
     const user = await getApiUser(request);
     if (!user) throw errors.unauthenticated();
     const raw = { ...Object.fromEntries(request.nextUrl.searchParams), ...(await context.params) };
-    return Response.json(await handle(user, raw));
+    const result = await handle(user, raw);
+    // A route may answer with its own Response (a CSV file); anything else is JSON.
+    return result instanceof Response ? result : Response.json(result);
   } catch (error) {
     return jsonError(toAppError(error));
   }

@@ -7,13 +7,13 @@ export async function ProvincePicker({ options, selected }: { options: Province[
   const [t, locale] = await Promise.all([getTranslations("common"), getLocale()]);
   if (options.length < 2) return null;
   return (
-    <form className="flex items-center gap-2 text-sm" method="get">
+    <form className="flex flex-wrap items-center gap-2 text-sm" method="get">
       <label htmlFor="province">{t("switchProvince")}</label>
       <select
         id="province"
         name="province"
         defaultValue={selected}
-        className="rounded border border-slate-300 bg-white px-2 py-1"
+        className="max-w-52 rounded border border-slate-300 bg-white px-2 py-1"
       >
         {options.map((p) => (
           <option key={p.id} value={p.id}>

@@ -69,29 +69,3 @@ export function listFigureRevisions(db: DbOrTx, figureIds: number[]) {
     .where(inArray(figureRevisions.figureId, figureIds))
     .orderBy(asc(figureRevisions.figureId), asc(figureRevisions.version));
 }
-
-/**
- * The most recent figure of each indicator and measure for a province (one query, whatever the
- * number of indicators): for the overview's "latest figure" column.
- */
-export function latestFigures(db: DbOrTx, provinceId: string) {
-  return db
-    .selectDistinctOn([figures.indicatorCode, figures.measure], {
-      indicator: figures.indicatorCode,
-      measure: figures.measure,
-      period: figures.period,
-      value: figures.value,
-      vintage: figures.vintage,
-      endMonth,
-    })
-    .from(figures)
-    .where(eq(figures.provinceId, provinceId))
-    .orderBy(
-      figures.indicatorCode,
-      figures.measure,
-      desc(endMonth),
-      // At the same end month the month's own figure comes before a cumulative one.
-      desc(sql`${figures.period} ~ '^[0-9]{4}-[0-9]{2}$'`),
-    );
-}
-export type LatestFigure = Awaited<ReturnType<typeof latestFigures>>[number];

@@ -1,0 +1,145 @@
+import { expect, test } from "./fixtures";
+
+test.describe("targets and attainment at a glance", () => {
+  test("Lào Cai's leader sees the former Lào Cai's first-half 2023 export-import: 18,9% of plan, 91,06% of the same period", async ({
+    signedIn,
+  }) => {
+    const page = await signedIn("laocai.lanhdao");
+    await page.goto("/?province=10&period=2023-YTD06");
+    await expect(page.getByTestId("dashboard-period")).toHaveText("6 tháng đầu năm 2023");
+    const xnk = page.getByTestId("scorecard").locator('tr[data-indicator="TM.XNK"]');
+    await expect(xnk.getByTestId("attainment")).toContainText("18,90% KH");
+    await expect(xnk.getByTestId("vs-same-period")).toContainText("bằng 91,06%");
+    await expect(xnk.getByTestId("vs-same-period")).toContainText("-8,94%");
+    await expect(xnk).toContainText("Nguy cơ không đạt");
+    // Shortfalls come first.
+    const statuses = await page
+      .getByTestId("scorecard")
+      .locator("tbody tr [data-status]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+    const rank = (s: string | null) => ["missed", "at_risk", "on_track", "met", "none"].indexOf(s ?? "none");
+    expect(statuses.map(rank)).toEqual([...statuses.map(rank)].sort((a, b) => a - b));
+  });
+
+  test("Tuyên Quang's leader sees Hà Giang's 2024 IIP 8,6 points above its +5% target", async ({
+    signedIn,
+  }) => {
+    const page = await signedIn("tuyenquang.lanhdao");
+    await page.goto("/?province=02&period=2024");
+    const iip = page.getByTestId("scorecard").locator('tr[data-indicator="CN.IIP"]');
+    await expect(iip.getByTestId("attainment")).toHaveText("+8,60 điểm %");
+    await expect(iip).toContainText("+5,00%");
+    await expect(iip).toContainText("Đạt kế hoạch");
+  });
+
+  test("an indicator's detail: charts, the months with vintages, the target's document, what the year needs, CSV", async ({
+    signedIn,
+  }) => {
+    const page = await signedIn("laocai.lanhdao");
+    await page.goto("/?province=10&period=2023-YTD06");
+    await page.getByTestId("scorecard").locator('tr[data-indicator="TM.XNK"]').getByRole("link").click();
+    await expect(page.getByTestId("indicator-name")).toContainText("Tổng giá trị hàng hóa xuất nhập khẩu");
+    await expect(page.getByTestId("chart-monthly").getByRole("application")).toBeVisible();
+    await expect(page.getByTestId("chart-cumulative").getByRole("application")).toBeVisible();
+    await expect(page.getByTestId("indicator-target")).toContainText("5.000,00");
+    await expect(page.getByTestId("indicator-target")).toContainText("Báo Lào Cai");
+    await expect(page.getByTestId("indicator-rest")).toContainText("675,83");
+    await expect(page.getByTestId("months-table").locator("tbody tr")).toHaveCount(12);
+    await expect(page.getByTestId("months-table")).toContainText("Chính thức");
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Tải CSV" }).click();
+    const file = await download;
+    const text = await (await file.createReadStream()).toArray();
+    const csv = Buffer.concat(text).toString("utf8");
+    expect(csv.split("\r\n")[0]).toBe(
+      "\uFEFFmonth,value,cumulative,yoy_pct,mom_pct,level,vintage,same_month_last_year,note",
+    );
+    const months = csv.trim().split("\r\n").slice(1);
+    expect(months).toHaveLength(12);
+    // The first half adds up to what the province published.
+    const sum = months.slice(0, 6).reduce((s, line) => s + Number(line.split(",")[1]), 0);
+    expect(sum).toBeCloseTo(945.04, 2);
+  });
+
+  test("the scorecard works on a 375-px phone screen", async ({ signedIn }) => {
+    const page = await signedIn("laocai.lanhdao");
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto("/?province=10&period=2023-YTD06");
+    const card = page.getByTestId("scorecard-cards").locator('li[data-indicator="TM.XNK"]');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText("18,90%");
+    await expect(page.getByTestId("scorecard")).toBeHidden();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+  });
+
+  test("the national viewer compares provinces, sortable; others may not", async ({ signedIn, browser }) => {
+    const page = await signedIn("bocongthuong");
+    await page.getByTestId("main-nav").getByRole("link", { name: "So sánh các tỉnh" }).click();
+    await page.getByLabel("Chỉ tiêu", { exact: true }).selectOption("CN.IIP");
+    await page.getByLabel("Kỳ báo cáo").selectOption("2024-Q1");
+    await page.getByRole("button", { name: "Xem" }).click();
+    const rows = page.getByTestId("national-table").locator("tbody tr");
+    await expect(rows).toHaveCount(4);
+    const growth = async () => {
+      const cells = await rows.evaluateAll((trs) =>
+        trs.map((tr) => tr.querySelectorAll("td")[2].textContent ?? ""),
+      );
+      return cells.map((g) => Number(g.replace("%", "").replace(/\./g, "").replace(",", ".")));
+    };
+    // Highest growth first by default; one click on the column turns the order round.
+    const descending = await growth();
+    expect([...descending].sort((a, b) => b - a)).toEqual(descending);
+    await page.getByTestId("sort-growth").click();
+    await expect(page).toHaveURL(/dir=asc/);
+    expect(await growth()).toEqual([...descending].reverse());
+    const api = await page.request.get("/api/v1/attainment?period=2024-YTD03&indicator=CN.IIP");
+    expect(api.status()).toBe(200);
+    expect((await api.json()).map((r: { province: string }) => r.province).sort()).toEqual([
+      "02",
+      "06",
+      "10",
+      "17",
+    ]);
+
+    const context = await browser.newContext();
+    const staff = await context.newPage();
+    await staff.goto("/login");
+    await staff.getByLabel("Tên đăng nhập").fill("laocai.canbo");
+    await staff.getByLabel("Mật khẩu").fill("chitieu-demo");
+    await staff.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(staff.getByTestId("current-user")).toBeVisible();
+    expect((await staff.request.get("/api/v1/attainment?period=2024&indicator=CN.IIP")).status()).toBe(403);
+    await context.close();
+  });
+
+  test("the attainment API answers as documented, nulls where nothing can be computed", async ({
+    signedIn,
+  }) => {
+    const page = await signedIn("laocai.lanhdao");
+    const response = await page.request.get("/api/v1/provinces/10/attainment?period=2023-YTD06");
+    expect(response.status()).toBe(200);
+    const xnk = (await response.json()).find((r: { indicator: string }) => r.indicator === "TM.XNK");
+    expect(xnk).toMatchObject({
+      indicator: "TM.XNK",
+      period: "2023-YTD06",
+      unit: "triệu USD",
+      actual: 945.04,
+      samePeriodLastYear: 1037.82,
+      pctOfSamePeriod: 91.06,
+      growthPct: -8.94,
+      momPct: null,
+      target: { basis: "level", value: 5000 },
+      pctOfPlan: 18.9,
+      gapPp: null,
+      requiredPerRemainingMonth: 675.83,
+      requiredGrowthPct: null,
+      status: "at_risk",
+      vintage: "estimate",
+      approximate: false,
+    });
+    expect((await page.request.get("/api/v1/provinces/25-2025/attainment?period=2026")).status()).toBe(403);
+    expect((await page.request.get("/api/v1/provinces/10/attainment?period=2023-H1")).status()).toBe(400);
+  });
+});

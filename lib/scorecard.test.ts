@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { byShortfallFirst, periodChoices } from "./scorecard";
+
+describe("scorecard order", () => {
+  it("puts shortfalls first, then on track, met, and no status; catalogue order within", () => {
+    const rows = [
+      { code: "a", status: "met" as const, order: 1 },
+      { code: "b", status: null, order: 2 },
+      { code: "c", status: "at_risk" as const, order: 3 },
+      { code: "d", status: "missed" as const, order: 4 },
+      { code: "e", status: "on_track" as const, order: 5 },
+      { code: "f", status: "at_risk" as const, order: 0 },
+    ];
+    expect(byShortfallFirst(rows).map((r) => r.code)).toEqual(["d", "f", "c", "e", "a", "b"]);
+  });
+});
+
+describe("period choices", () => {
+  it("offers the running year's months, quarters and cumulative, then whole past years", () => {
+    const choices = periodChoices("2026-10", 2);
+    expect(choices.slice(0, 6)).toEqual([
+      "2026-YTD10",
+      "2026-YTD09",
+      "2026-YTD06",
+      "2026-Q4",
+      "2026-Q3",
+      "2026-Q2",
+    ]);
+    expect(choices).toContain("2026-10");
+    expect(choices).not.toContain("2026-11");
+    expect(choices).toContain("2025");
+    expect(choices).toContain("2025-YTD06");
+    expect(choices).not.toContain("2024");
+  });
+});
