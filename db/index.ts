@@ -18,12 +18,16 @@ export type DbOrTx = Db | Tx;
 
 export type DbHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
 
+/** Options for tests and benchmarks: `onQuery` sees every SQL statement sent. */
+export type DbOptions = { onQuery?: (sql: string) => void };
+
 /** Opens a database: postgres.js for a URL, otherwise PGlite in `dataDir` (in memory when undefined). */
-export function openDb(target: { url: string } | { dataDir: string | undefined }): DbHandle {
+export function openDb(target: { url: string } | { dataDir: string | undefined }, options: DbOptions = {}): DbHandle {
+  const logger = options.onQuery ? { logQuery: (sql: string) => options.onQuery?.(sql) } : undefined;
   if ("url" in target) {
     const client = postgres(target.url, { max: 10, onnotice: () => {} });
     return {
-      db: drizzlePostgres(client, { schema }) as unknown as Db,
+      db: drizzlePostgres(client, { schema, logger }) as unknown as Db,
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
     };
@@ -31,7 +35,7 @@ export function openDb(target: { url: string } | { dataDir: string | undefined }
   if (target.dataDir) fs.mkdirSync(path.dirname(path.resolve(target.dataDir)), { recursive: true });
   const client = new PGlite(target.dataDir);
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger }) as unknown as Db,
     kind: "pglite",
     close: () => client.close(),
   };

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { provinceAttainment } from "@/app/_server/attainment";
+import { getDashboard } from "@/app/_server/dashboard";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
@@ -10,8 +10,6 @@ import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
-import { latestFigureMonth } from "@/db/queries/months";
-import { listIndicators } from "@/db/queries/reference";
 import type { Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { byShortfallFirst, periodChoices } from "@/lib/scorecard";
@@ -29,14 +27,10 @@ export default async function DashboardPage({
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
-  const db = getDb();
-  const latest = await latestFigureMonth(db, province.id);
-  const period = params.period && parsePeriod(params.period) ? params.period : latest;
-  const [t, locale, indicators, rows] = await Promise.all([
+  const [t, locale, { latest, period, indicators, rows }] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
-    listIndicators(db),
-    period ? provinceAttainment(db, province, period) : Promise.resolve([]),
+    getDashboard(getDb(), province, params.period),
   ]);
   const byCode = new Map(indicators.map((i, order) => [i.code, { ...i, order }]));
   const cards = byShortfallFirst(

@@ -1,0 +1,74 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDashboard } from "@/app/_server/dashboard";
+import { type DbHandle, openDb } from "@/db";
+import { migrate } from "@/db/migrate";
+import { figures, indicators, provinces } from "@/db/schema";
+import { seed } from "@/db/seed";
+
+/** The dashboard's database work does not grow with indicators or months (style.md: sets, not loops). */
+describe("the province dashboard's queries", () => {
+  let handle: DbHandle;
+  let queries = 0;
+  beforeAll(async () => {
+    handle = openDb({ dataDir: undefined }, { onQuery: () => queries++ });
+    await migrate(handle);
+    await seed(handle.db, { demoAccounts: false });
+  }, 120_000);
+  afterAll(() => handle?.close());
+
+  async function count(provinceId: string, period?: string) {
+    const [province] = await handle.db.select().from(provinces).where(eq(provinces.id, provinceId));
+    queries = 0;
+    const dashboard = await getDashboard(handle.db, province, period);
+    return { queries, rows: dashboard.rows.length };
+  }
+
+  it("is a fixed number of queries, whatever the number of indicators and months", async () => {
+    const before = await count("15-2025", "2026-YTD10");
+    expect(before.rows).toBeGreaterThan(20);
+
+    // Thirty more indicators, each with a year and a half of months, for the province and a predecessor.
+    const extra = Array.from({ length: 30 }, (_, i) => `X.EXTRA${i}`);
+    await handle.db.insert(indicators).values(
+      extra.map((code, i) => ({
+        code,
+        nameVi: code,
+        nameEn: code,
+        unit: "tỷ đồng",
+        kind: "flow" as const,
+        direction: "up" as const,
+        decimals: 1,
+        targetBasis: "level" as const,
+        frequency: "month",
+        sortOrder: 100 + i,
+      })),
+    );
+    const months = Array.from({ length: 22 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const rows = extra.flatMap((code) =>
+      ["15-2025", "10"].flatMap((provinceId) =>
+        months.map((period) => ({
+          provinceId,
+          indicatorCode: code,
+          period,
+          year: Number(period.slice(0, 4)),
+          measure: "value" as const,
+          value: "10",
+          vintage: "official" as const,
+        })),
+      ),
+    );
+    for (let i = 0; i < rows.length; i += 500) await handle.db.insert(figures).values(rows.slice(i, i + 500));
+
+    const after = await count("15-2025", "2026-YTD10");
+    expect(after.rows).toBe(before.rows + 30);
+    expect(after.queries).toBe(before.queries);
+    expect(after.queries).toBeLessThanOrEqual(5);
+  });
+
+  it("is the same number for a former province and for the default period", async () => {
+    const former = await count("10", "2023-YTD06");
+    const byDefault = await count("15-2025");
+    expect(former.queries).toBe(byDefault.queries);
+  });
+});
