@@ -22,7 +22,10 @@ export type DbHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promi
 export type DbOptions = { onQuery?: (sql: string) => void };
 
 /** Opens a database: postgres.js for a URL, otherwise PGlite in `dataDir` (in memory when undefined). */
-export function openDb(target: { url: string } | { dataDir: string | undefined }, options: DbOptions = {}): DbHandle {
+export function openDb(
+  target: { url: string } | { dataDir: string | undefined },
+  options: DbOptions = {},
+): DbHandle {
   const logger = options.onQuery ? { logQuery: (sql: string) => options.onQuery?.(sql) } : undefined;
   if ("url" in target) {
     const client = postgres(target.url, { max: 10, onnotice: () => {} });

@@ -63,6 +63,7 @@ test("a month from typing to approval: enter, paste, submit with warnings, retur
   const leader = await leaderContext.newPage();
   await signInAs(leader, "thainguyen.lanhdao");
   await leader.getByTestId("main-nav").getByRole("link", { name: "Duyệt" }).click();
+  await expect(leader.getByTestId("submitted-months")).toContainText("Cửa khẩu thông quan trở lại sau bão");
   await leader.getByTestId("submitted-months").getByRole("link", { name: "Xem và duyệt" }).first().click();
   await expect(leader.getByTestId("acknowledgements")).toContainText("Cửa khẩu thông quan trở lại sau bão");
   await leader.getByLabel("Lý do (Trả lại)").fill("Kim ngạch xuất nhập khẩu chưa khớp số hải quan");

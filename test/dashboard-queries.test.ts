@@ -44,7 +44,10 @@ describe("the province dashboard's queries", () => {
         sortOrder: 100 + i,
       })),
     );
-    const months = Array.from({ length: 22 }, (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`);
+    const months = Array.from(
+      { length: 22 },
+      (_, i) => `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`,
+    );
     const rows = extra.flatMap((code) =>
       ["15-2025", "10"].flatMap((provinceId) =>
         months.map((period) => ({

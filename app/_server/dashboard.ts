@@ -15,6 +15,9 @@ export async function getDashboard(db: DbOrTx, province: Province, requestedPeri
   const [latest, indicators] = await Promise.all([latestFigureMonth(db, province.id), listIndicators(db)]);
   const period = requestedPeriod && parsePeriod(requestedPeriod) ? requestedPeriod : latest;
   if (!period) return { latest, period: null, indicators, rows: [] };
-  const data = await getAttainmentData(db, { provinceIds: [province.id], year: parsePeriod(period)?.year as number });
+  const data = await getAttainmentData(db, {
+    provinceIds: [province.id],
+    year: parsePeriod(period)?.year as number,
+  });
   return { latest, period, indicators, rows: attainmentFromData(data, province, indicators, period) };
 }

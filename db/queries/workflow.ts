@@ -144,10 +144,13 @@ export async function getMonthStatus(db: DbOrTx, provinceId: string, month: stri
 }
 export type MonthStatus = Awaited<ReturnType<typeof getMonthStatus>>;
 
-/** Submitted months of the given provinces, oldest first: the leader's review queue. */
-export function listSubmittedMonths(db: DbOrTx, provinceIds: string[]) {
-  if (provinceIds.length === 0) return Promise.resolve([]);
-  return db
+/**
+ * Submitted months of the given provinces, oldest first: the leader's review queue, each with the
+ * warnings the staff explained when submitting (two queries).
+ */
+export async function listSubmittedMonths(db: DbOrTx, provinceIds: string[]) {
+  if (provinceIds.length === 0) return [];
+  const months = await db
     .select({
       provinceId: periodStatuses.provinceId,
       period: periodStatuses.period,
@@ -156,6 +159,32 @@ export function listSubmittedMonths(db: DbOrTx, provinceIds: string[]) {
     .from(periodStatuses)
     .where(and(inArray(periodStatuses.provinceId, provinceIds), eq(periodStatuses.status, "submitted")))
     .orderBy(asc(periodStatuses.period));
+  if (months.length === 0) return [];
+  const submits = await db
+    .select({
+      provinceId: periodTransitions.provinceId,
+      period: periodTransitions.period,
+      acknowledgements: periodTransitions.acknowledgements,
+      by: users.displayName,
+    })
+    .from(periodTransitions)
+    .leftJoin(users, eq(users.id, periodTransitions.userId))
+    .where(
+      and(
+        inArray(periodTransitions.provinceId, provinceIds),
+        inArray(
+          periodTransitions.period,
+          months.map((m) => m.period),
+        ),
+        eq(periodTransitions.action, "submit"),
+      ),
+    )
+    .orderBy(asc(periodTransitions.at), asc(periodTransitions.id));
+  const latest = new Map(submits.map((s) => [`${s.provinceId}|${s.period}`, s]));
+  return months.map((m) => {
+    const submit = latest.get(`${m.provinceId}|${m.period}`);
+    return { ...m, submittedBy: submit?.by ?? null, acknowledgements: submit?.acknowledgements ?? [] };
+  });
 }
 
 /** The most recently approved months of the given provinces: what a province admin may reopen. */

@@ -5,6 +5,7 @@ import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
+import { listIndicators } from "@/db/queries/reference";
 import { listApprovedMonths, listSubmittedMonths } from "@/db/queries/workflow";
 import { formatDateTime, type Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
@@ -23,18 +24,27 @@ export default async function ReviewPage() {
   const provinces = scope.options.filter((p) => can(actor, mayDecide ? "approve" : "reopen", p));
   const ids = provinces.map((p) => p.id);
   const db = getDb();
-  const [t, locale, submitted, approved] = await Promise.all([
+  const [t, locale, indicators, submitted, approved] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
+    listIndicators(db),
     mayDecide ? listSubmittedMonths(db, ids) : Promise.resolve([]),
     mayReopen ? listApprovedMonths(db, ids) : Promise.resolve([]),
   ]);
   const nameOf = new Map(provinces.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameVi]));
+  const indicatorNames = new Map(indicators.map((i) => [i.code, locale === "en" ? i.nameEn : i.nameVi]));
   const label = (month: string) => {
     const p = parsePeriod(month);
     return p ? periodLabel(p, locale) : month;
   };
-  const list = (rows: { provinceId: string; period: string; updatedAt: Date }[], testId: string) => (
+  type Month = {
+    provinceId: string;
+    period: string;
+    updatedAt: Date;
+    submittedBy?: string | null;
+    acknowledgements?: { indicator: string; reason: string }[] | null;
+  };
+  const list = (rows: Month[], testId: string) => (
     <ul className="divide-y divide-slate-100 rounded border border-slate-200 bg-white" data-testid={testId}>
       {rows.map((r) => (
         <li
@@ -43,7 +53,18 @@ export default async function ReviewPage() {
         >
           <span>
             <strong>{label(r.period)}</strong> · {nameOf.get(r.provinceId)} ·{" "}
-            <span className="text-slate-600">{formatDateTime(r.updatedAt, locale)}</span>
+            <span className="text-slate-600">
+              {formatDateTime(r.updatedAt, locale)}
+              {r.submittedBy ? ` · ${r.submittedBy}` : ""}
+            </span>
+            {r.acknowledgements && r.acknowledgements.length > 0 && (
+              <span className="mt-1 block text-xs text-amber-900">
+                {t("review.acknowledged")}:{" "}
+                {r.acknowledgements
+                  .map((a) => `${indicatorNames.get(a.indicator) ?? a.indicator} — ${a.reason}`)
+                  .join("; ")}
+              </span>
+            )}
           </span>
           <Link
             className="text-brand-700 hover:underline"
