@@ -131,6 +131,8 @@ export const apiTokens = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** The first characters, shown in lists so a person can tell tokens apart. */
     prefix: text("prefix").notNull(),
+    /** The owner's session version when the token was made: deactivation, a password reset or a role change bumps it, and the token dies. */
+    sessionVersion: integer("session_version").notNull(),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
