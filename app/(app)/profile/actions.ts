@@ -1,9 +1,35 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { serverAction } from "@/app/_server/guard";
+import { changeOwnPassword } from "@/app/_server/accounts";
+import { type ActionResult, serverAction } from "@/app/_server/guard";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
+import { ownPasswordSchema } from "@/lib/account-input";
 import { AppError } from "@/lib/errors";
+
+const changePassword = serverAction(
+  {
+    schema: ownPasswordSchema,
+    permission: { self: true },
+    revalidate: ["/profile"],
+    allowedBeforePasswordChange: true,
+  },
+  (ctx) => changeOwnPassword(ctx, ctx.input),
+);
+
+/**
+ * Changes the caller's own password. After a temporary one, the person goes on to their province's
+ * overview: everything else was closed to them until now.
+ */
+export async function changePasswordAction(
+  previous: unknown,
+  payload: FormData,
+): Promise<ActionResult<{ wasTemporary: boolean }>> {
+  const result = await changePassword(previous, payload);
+  if (result.ok && result.data.wasTemporary) redirect("/");
+  return result;
+}
 
 export const createTokenAction = serverAction(
   {
