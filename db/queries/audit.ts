@@ -1,8 +1,109 @@
 import "server-only";
+import { and, count, desc, eq, gte, inArray, like, lt, or, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../index";
-import { auditLog, type NewAuditEntry } from "../schema";
+import { auditLog, type NewAuditEntry, users } from "../schema";
 
 /** Appends to the audit log; call it inside the transaction of the change it records. */
 export async function writeAudit(db: DbOrTx, entry: NewAuditEntry): Promise<void> {
   await db.insert(auditLog).values(entry);
+}
+
+/** Which entries: of these provinces (null: every entry, those of no province too), by whom, what kind, when. */
+export type AuditQuery = {
+  provinceIds: string[] | null;
+  userId?: number;
+  /** Action prefixes, e.g. ["user."]; any of them. */
+  actionPrefixes?: readonly string[];
+  from?: Date;
+  until?: Date;
+};
+
+function conditions(q: AuditQuery): SQL | undefined {
+  const parts: (SQL | undefined)[] = [];
+  if (q.provinceIds)
+    parts.push(q.provinceIds.length > 0 ? inArray(auditLog.provinceId, q.provinceIds) : sql`false`);
+  if (q.userId !== undefined) parts.push(eq(auditLog.userId, q.userId));
+  if (q.actionPrefixes?.length)
+    parts.push(or(...q.actionPrefixes.map((p) => like(auditLog.action, `${p}%`))));
+  if (q.from) parts.push(gte(auditLog.at, q.from));
+  if (q.until) parts.push(lt(auditLog.at, q.until));
+  return and(...parts);
+}
+
+const actor = alias(users, "actor");
+const target = alias(users, "target");
+
+const entryColumns = {
+  id: auditLog.id,
+  at: auditLog.at,
+  provinceId: auditLog.provinceId,
+  action: auditLog.action,
+  entity: auditLog.entity,
+  entityId: auditLog.entityId,
+  before: auditLog.before,
+  after: auditLog.after,
+  userId: auditLog.userId,
+  username: actor.username,
+  displayName: actor.displayName,
+  /** For changes to an account: its username (the entity id is the account's id). */
+  targetUsername: target.username,
+  /** The time to the microsecond, as text: a JavaScript Date keeps only milliseconds, too coarse for a cursor. */
+  cursorAt: sql<string>`${auditLog.at}::text`,
+};
+
+function entries(db: DbOrTx) {
+  return db
+    .select(entryColumns)
+    .from(auditLog)
+    .leftJoin(actor, eq(actor.id, auditLog.userId))
+    .leftJoin(target, and(eq(auditLog.entity, "user"), eq(sql`${target.id}::text`, auditLog.entityId)))
+    .$dynamic();
+}
+
+/** One page of entries, newest first. */
+export function listAuditEntries(db: DbOrTx, q: AuditQuery, page: { limit: number; offset: number }) {
+  return entries(db)
+    .where(conditions(q))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+export type AuditRow = Awaited<ReturnType<typeof listAuditEntries>>[number];
+
+export async function countAuditEntries(db: DbOrTx, q: AuditQuery): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(auditLog).where(conditions(q));
+  return row.n;
+}
+
+/**
+ * The entries after a cursor (newest first), for a download read in batches: keyset pagination on
+ * (at, id), so each batch costs the same however deep into the log it is.
+ */
+export function auditEntriesAfter(
+  db: DbOrTx,
+  q: AuditQuery,
+  cursor: { at: string; id: number } | null,
+  limit: number,
+) {
+  const after = cursor
+    ? or(
+        sql`${auditLog.at} < ${cursor.at}::timestamptz`,
+        and(sql`${auditLog.at} = ${cursor.at}::timestamptz`, lt(auditLog.id, cursor.id)),
+      )
+    : undefined;
+  return entries(db)
+    .where(and(conditions(q), after))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+}
+
+/** The people who appear in the entries of these provinces (the person filter's choices). */
+export function listAuditPeople(db: DbOrTx, provinceIds: string[] | null) {
+  const acted = db.selectDistinct({ id: auditLog.userId }).from(auditLog).where(conditions({ provinceIds }));
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, acted))
+    .orderBy(users.username);
 }
