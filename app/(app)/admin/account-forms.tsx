@@ -48,7 +48,7 @@ export function CreateAccountForm({
   return (
     <section className="space-y-3 rounded border border-slate-200 bg-white p-4" data-testid="create-account">
       <h2 className="text-lg font-medium">{t("accounts.admin.create.title")}</h2>
-      <form action={action} className="grid gap-3 sm:grid-cols-4 sm:items-end" noValidate>
+      <form action={action} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
         {provinceId && <input type="hidden" name="provinceId" value={provinceId} />}
         <div>
           <label htmlFor="new-username" className="block text-sm">
@@ -112,7 +112,7 @@ export function CreateAccountForm({
         <button
           type="submit"
           disabled={pending}
-          className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700 disabled:opacity-60"
+          className="rounded bg-brand-600 px-3 py-1.5 text-white hover:bg-brand-700 disabled:opacity-60 sm:mt-6"
         >
           {pending ? t("accounts.admin.create.pending") : t("accounts.admin.create.submit")}
         </button>
