@@ -321,6 +321,8 @@ export const auditLog = pgTable(
   },
   (t) => [
     index("audit_log_province_at_idx").on(t.provinceId, t.at),
+    // Newest first across every province (the system admin's audit page, its CSV read in (at, id) batches).
+    index("audit_log_at_id_idx").on(t.at, t.id),
     index("audit_log_user_idx").on(t.userId),
   ],
 );

@@ -86,11 +86,9 @@ export function auditEntriesAfter(
   cursor: { at: string; id: number } | null,
   limit: number,
 ) {
+  // A row comparison, which the (at, id) index answers directly (an OR of the two would be a filter).
   const after = cursor
-    ? or(
-        sql`${auditLog.at} < ${cursor.at}::timestamptz`,
-        and(sql`${auditLog.at} = ${cursor.at}::timestamptz`, lt(auditLog.id, cursor.id)),
-      )
+    ? sql`(${auditLog.at}, ${auditLog.id}) < (${cursor.at}::timestamptz, ${cursor.id})`
     : undefined;
   return entries(db)
     .where(and(conditions(q), after))
