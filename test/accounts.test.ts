@@ -13,7 +13,7 @@ import type { DbHandle } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { getSessionUser } from "@/db/queries/session-user";
 import { createApiToken, getUserByToken } from "@/db/queries/tokens";
-import { auditLog, users } from "@/db/schema";
+import { auditLog, signInAttempts, users } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { newAccountSchema } from "@/lib/account-input";
@@ -410,12 +410,15 @@ describe.each(DB_KINDS)("account administration on %s", (kind) => {
 
   describe("changing one's own password", () => {
     const change = (username: string, currentPassword: string, newPassword: string) =>
-      as(username, (ctx) => changeOwnPassword(ctx, { currentPassword, newPassword }));
+      as(username, (ctx) => changeOwnPassword(ctx, { currentPassword, newPassword }, "10.9.1.1"));
 
     it("needs the current password, and a new one that is long, not the username and not common", async () => {
       const u = "laocai.lanhdao";
-      const wrong = await refused(422, () => change(u, "not-my-password", "mưa rào tháng bảy"));
-      expect(wrong.fields?.currentPassword).toBeDefined();
+      const hashBefore = (await userRow(u)).passwordHash;
+      const wrong = await change(u, "not-my-password", "mưa rào tháng bảy");
+      expect(wrong.ok).toBe(false);
+      expect(!wrong.ok && wrong.error.fields?.currentPassword).toBeTruthy();
+      expect((await userRow(u)).passwordHash).toBe(hashBefore);
       for (const [weak, text] of [
         ["ngan-qua", "at least 10"],
         ["LaoCai.LanhDao-2026", "username"],
@@ -437,7 +440,7 @@ describe.each(DB_KINDS)("account administration on %s", (kind) => {
       );
       const reset = await userRow("laocai.nguyenvana");
       const result = await change("laocai.nguyenvana", temp.temporaryPassword as string, "mưa rào tháng bảy");
-      expect(result.wasTemporary).toBe(true);
+      expect(result).toEqual({ ok: true, wasTemporary: true });
       const after = await userRow("laocai.nguyenvana");
       expect(after.mustChangePassword).toBe(false);
       expect(after.sessionVersion).toBe(reset.sessionVersion);
@@ -454,6 +457,22 @@ describe.each(DB_KINDS)("account administration on %s", (kind) => {
           )
         ).ok,
       ).toBe(true);
+    });
+
+    it("a wrong current password counts as a failed sign-in: five, and both the form and sign-in wait", async () => {
+      const u = "phutho.lanhdao";
+      for (let i = 0; i < 5; i++) expect((await change(u, `wrong-${i}`, "mưa rào tháng bảy")).ok).toBe(false);
+      const failures = await handle.db.select().from(signInAttempts).where(eq(signInAttempts.username, u));
+      expect(failures.filter((a) => !a.success)).toHaveLength(5);
+      const e = await refused(429, () => change(u, DEMO_PASSWORD, "mưa rào tháng bảy"));
+      expect(e.messageVi).toContain("quá nhiều lần");
+      expect(await checkCredentials(handle.db, { username: u, password: DEMO_PASSWORD }, "10.9.1.2")).toEqual(
+        {
+          ok: false,
+          reason: "rate_limited",
+        },
+      );
+      await handle.db.delete(signInAttempts).where(eq(signInAttempts.username, u));
     });
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { SIGN_IN_LIMITS } from "@/app/(auth)/sign-in";
 import type { Db, Tx } from "@/db";
 import {
   getPasswordHash,
@@ -10,6 +11,7 @@ import {
   updateAccount,
 } from "@/db/queries/accounts";
 import { getProvince, getProvinceWithPredecessors } from "@/db/queries/reference";
+import { countRecentFailures, recordSignInAttempt } from "@/db/queries/users";
 import type { NewAuditEntry } from "@/db/schema";
 import type { AccountChangeInput, NewAccountInput } from "@/lib/account-input";
 import {
@@ -185,17 +187,36 @@ function passwordError(field: string, messages: { vi: string; en: string }[]): A
   });
 }
 
-/** A person changes their own password: the current one first, then the policy for the new one. */
+/**
+ * A person changes their own password: the current one first, then the policy for the new one.
+ * A wrong current password counts as a failed sign-in (the same limit applies, so a borrowed
+ * session cannot guess the password): it is recorded and answered as `{ ok: false }` rather than
+ * thrown, so that the transaction keeps the record.
+ */
 export async function changeOwnPassword(
   ctx: AccountContext,
   input: { currentPassword: string; newPassword: string },
-) {
+  address: string,
+): Promise<{ ok: true; wasTemporary: boolean } | { ok: false; error: AppError }> {
   const { tx, user } = ctx;
+  const since = new Date(Date.now() - SIGN_IN_LIMITS.windowMinutes * 60_000);
+  const failures = await countRecentFailures(tx, user.username, address, since);
+  if (failures.byUsername >= SIGN_IN_LIMITS.perUsername) {
+    throw new AppError(
+      "rate_limited",
+      `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.windowMinutes} phút.`,
+      `Too many wrong passwords. Please try again in ${SIGN_IN_LIMITS.windowMinutes} minutes.`,
+    );
+  }
   const hash = await getPasswordHash(tx, user.id);
   if (!hash || !(await verifyPassword(hash, input.currentPassword))) {
-    throw passwordError("currentPassword", [
-      { vi: "Mật khẩu hiện tại không đúng.", en: "The current password is wrong." },
-    ]);
+    await recordSignInAttempt(tx, { username: user.username, address, userId: user.id, success: false });
+    return {
+      ok: false,
+      error: passwordError("currentPassword", [
+        { vi: "Mật khẩu hiện tại không đúng.", en: "The current password is wrong." },
+      ]),
+    };
   }
   const problems: PasswordProblem[] = passwordProblems(input.newPassword, user.username);
   const messages = problems.map((p) => PASSWORD_PROBLEM_MESSAGES[p]);
@@ -215,5 +236,5 @@ export async function changeOwnPassword(
     before: { username: user.username, mustChangePassword: user.mustChangePassword },
     after: { username: user.username, mustChangePassword: after.mustChangePassword },
   });
-  return { wasTemporary: user.mustChangePassword };
+  return { ok: true, wasTemporary: user.mustChangePassword };
 }

@@ -1,12 +1,14 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changeOwnPassword } from "@/app/_server/accounts";
 import { type ActionResult, serverAction } from "@/app/_server/guard";
+import { clientAddress } from "@/app/(auth)/auth";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { ownPasswordSchema } from "@/lib/account-input";
-import { AppError } from "@/lib/errors";
+import { AppError, errorBody } from "@/lib/errors";
 
 const changePassword = serverAction(
   {
@@ -15,7 +17,7 @@ const changePassword = serverAction(
     revalidate: ["/profile"],
     allowedBeforePasswordChange: true,
   },
-  (ctx) => changeOwnPassword(ctx, ctx.input),
+  async (ctx) => changeOwnPassword(ctx, ctx.input, clientAddress(await headers())),
 );
 
 /**
@@ -27,8 +29,11 @@ export async function changePasswordAction(
   payload: FormData,
 ): Promise<ActionResult<{ wasTemporary: boolean }>> {
   const result = await changePassword(previous, payload);
-  if (result.ok && result.data.wasTemporary) redirect("/");
-  return result;
+  if (!result.ok) return result;
+  // A wrong current password is an answer, not a throw: its failed attempt had to be kept.
+  if (!result.data.ok) return { ok: false, error: errorBody(result.data.error).error };
+  if (result.data.wasTemporary) redirect("/");
+  return { ok: true, data: { wasTemporary: false } };
 }
 
 export const createTokenAction = serverAction(
