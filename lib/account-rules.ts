@@ -4,7 +4,7 @@
  * in what it read (the account, its province, whether it is the last active admin).
  */
 import { AppError } from "./errors";
-import { type Actor, can, type ProvinceRef, type Role } from "./permissions";
+import { type Actor, can, type ProvinceRef, type Role, roleMay } from "./permissions";
 
 /** Roles of a province's own people; the others (national viewers, system admins) belong to no province. */
 export const PROVINCE_ROLES = ["staff", "leader", "province_admin"] as const satisfies readonly Role[];
@@ -85,8 +85,8 @@ function mayGrant(actor: Actor, role: Role): AccountDecision {
 }
 
 /** Whether the actor manages accounts anywhere (what the account pages and routes let in). */
-export function actorManagesAccounts(actor: Actor): boolean {
-  return can(actor, "manage_global_accounts") || actor.role === "province_admin";
+function actorManagesAccounts(actor: Actor): boolean {
+  return roleMay(actor.role, "manage_users") || can(actor, "manage_global_accounts");
 }
 
 export function canManageAccount(actor: Actor, change: AccountChange): AccountDecision {

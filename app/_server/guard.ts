@@ -43,12 +43,12 @@ export type WriteContext<I> = Context<I> & {
 };
 export type ReadContext<I> = Context<I> & { db: Db };
 
-export function toActor(user: CurrentUser): Actor {
+function toActor(user: CurrentUser): Actor {
   return { id: user.id, role: user.role, provinceId: user.provinceId };
 }
 
 /** While a temporary password is unchanged, nothing but changing it (and signing out) is allowed. */
-export function passwordChangeRequired(): AppError {
+function passwordChangeRequired(): AppError {
   return new AppError(
     "forbidden",
     "Bạn cần đổi mật khẩu tạm trước khi tiếp tục (trang Đổi mật khẩu).",
