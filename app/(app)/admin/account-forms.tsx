@@ -38,10 +38,12 @@ export function CreateAccountForm({
   const t = useTranslations();
   const [state, action, pending] = useActionState(createAccountAction, null);
   // Controlled, so that a refused submission keeps what was typed.
-  const [values, setValues] = useState({ username: "", displayName: "", role: roles[0] as string });
+  const firstRole: string = roles[0];
+  const [values, setValues] = useState({ username: "", displayName: "", role: firstRole });
+  // Cleared once per account created (not on every refresh of the page's data, which would wipe typing).
   useEffect(() => {
-    if (state?.ok) setValues({ username: "", displayName: "", role: roles[0] });
-  }, [state, roles]);
+    if (state?.ok) setValues({ username: "", displayName: "", role: firstRole });
+  }, [state, firstRole]);
   const fields = state && !state.ok ? state.error.fields : undefined;
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
