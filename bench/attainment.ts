@@ -16,7 +16,7 @@ const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 const REQUESTS = Number(process.env.REQUESTS ?? 60);
 
 /** A deterministic pseudo-random series: seasonal, trending, different per province and indicator. */
-function valueOf(p: number, i: number, year: number, month: number) {
+function syntheticValue(p: number, i: number, year: number, month: number) {
   const base = 100 + ((p * 37 + i * 11) % 900);
   const trend = 1 + 0.06 * (year - 2017);
   const season = 1 + 0.15 * Math.sin((month / 12) * 2 * Math.PI + p);
@@ -42,7 +42,7 @@ async function load(db: Db) {
       for (const year of YEARS) {
         for (let month = 1; month <= 12; month++) {
           const period = `${year}-${String(month).padStart(2, "0")}`;
-          const value = valueOf(p, i, year, month);
+          const value = syntheticValue(p, i, year, month);
           const measure = indicator.kind === "index" ? "level" : "value";
           batch.push({
             provinceId: province.id,

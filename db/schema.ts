@@ -131,6 +131,8 @@ export const apiTokens = pgTable(
     tokenHash: text("token_hash").notNull().unique(),
     /** The first characters, shown in lists so a person can tell tokens apart. */
     prefix: text("prefix").notNull(),
+    /** The owner's session version when the token was made: deactivation, a password reset or a role change bumps it, and the token dies. */
+    sessionVersion: integer("session_version").notNull(),
     createdAt: createdAt(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
@@ -319,6 +321,8 @@ export const auditLog = pgTable(
   },
   (t) => [
     index("audit_log_province_at_idx").on(t.provinceId, t.at),
+    // Newest first across every province (the system admin's audit page, its CSV read in (at, id) batches).
+    index("audit_log_at_id_idx").on(t.at, t.id),
     index("audit_log_user_idx").on(t.userId),
   ],
 );

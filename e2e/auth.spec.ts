@@ -4,9 +4,9 @@ import { expect, signIn, test } from "./fixtures";
 const NAV: Record<string, string[]> = {
   "laocai.canbo": ["Tổng quan", "Nhập số liệu", "Chỉ tiêu"],
   "laocai.lanhdao": ["Tổng quan", "Chỉ tiêu", "Duyệt"],
-  "laocai.quantri": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Quản trị"],
+  "laocai.quantri": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Quản trị", "Nhật ký thay đổi"],
   bocongthuong: ["Tổng quan", "Chỉ tiêu", "So sánh các tỉnh"],
-  hethong: ["Tổng quan", "So sánh các tỉnh", "Quản trị"],
+  hethong: ["Tổng quan", "So sánh các tỉnh", "Quản trị", "Nhật ký thay đổi"],
 };
 const ROLE: Record<string, string> = {
   "laocai.canbo": "Cán bộ nhập liệu",

@@ -35,6 +35,23 @@ describe.each(DB_KINDS)("queries on %s", (kind) => {
     expect(listed[0].revokedAt).not.toBeNull();
   });
 
+  it("a token dies when its owner's session version moves on (deactivation, password reset, role change)", async () => {
+    const [owner] = await handle.db.select().from(users).where(eq(users.username, "thainguyen.canbo"));
+    const { secret } = await createApiToken(handle.db, owner.id, "nightly import");
+    expect((await getUserByToken(handle.db, secret))?.id).toBe(owner.id);
+    await handle.db
+      .update(users)
+      .set({ sessionVersion: owner.sessionVersion + 1 })
+      .where(eq(users.id, owner.id));
+    expect(await getUserByToken(handle.db, secret)).toBeNull();
+    const [listed] = await listApiTokens(handle.db, owner.id);
+    expect(listed).toMatchObject({ name: "nightly import", revokedAt: null, expired: true });
+    // A token made afterwards lives on the new version.
+    const fresh = await createApiToken(handle.db, owner.id, "after the reset");
+    expect(fresh.token.sessionVersion).toBe(owner.sessionVersion + 1);
+    expect((await getUserByToken(handle.db, fresh.secret))?.id).toBe(owner.id);
+  });
+
   it("a province comes with its predecessors, itself first", async () => {
     const rows = await getProvinceWithPredecessors(handle.db, "15-2025");
     expect(rows.map((p) => p.id)).toEqual(["15-2025", "10", "15"]);

@@ -7,7 +7,7 @@ import { writeAudit } from "@/db/queries/audit";
 import { getProvince } from "@/db/queries/reference";
 import type { NewAuditEntry, Province } from "@/db/schema";
 import { AppError, type ErrorBody, errorBody, errors, type FieldErrors } from "@/lib/errors";
-import { type Actor, can, type GlobalAction, type ProvinceAction } from "@/lib/permissions";
+import { type Actor, can, type GlobalAction, type ProvinceAction, roleMay } from "@/lib/permissions";
 import { type CurrentUser, getApiUser, getCurrentUser } from "./session";
 
 /**
@@ -16,9 +16,15 @@ import { type CurrentUser, getApiUser, getCurrentUser } from "./session";
  * writes, run the change and its audit rows in one transaction.
  */
 
-/** What the caller must be allowed to do: an action on the province the input names, a global action, or only on oneself. */
+/**
+ * What the caller must be allowed to do: an action on the province the input names, a global
+ * action, only on oneself, or an action on some province that the run narrows down itself — for
+ * account administration, where the province is the target account's, read and locked inside the
+ * transaction (lib/account-rules.ts decides there), and for the audit log of a chosen province or all.
+ */
 export type Permission<I> =
   | { action: ProvinceAction; province: (input: I, db: Db) => string | null | Promise<string | null> }
+  | { action: ProvinceAction; anyProvince: true }
   | { action: GlobalAction }
   | { self: true };
 
@@ -41,8 +47,21 @@ function toActor(user: CurrentUser): Actor {
   return { id: user.id, role: user.role, provinceId: user.provinceId };
 }
 
+/** While a temporary password is unchanged, nothing but changing it (and signing out) is allowed. */
+function passwordChangeRequired(): AppError {
+  return new AppError(
+    "forbidden",
+    "Bạn cần đổi mật khẩu tạm trước khi tiếp tục (trang Đổi mật khẩu).",
+    "Change your temporary password before anything else (the Change password page).",
+  );
+}
+
 export async function authorize<I>(db: Db, user: CurrentUser, permission: Permission<I>, input: I) {
   if ("self" in permission) return null;
+  if ("anyProvince" in permission) {
+    if (!roleMay(user.role, permission.action)) throw errors.forbidden();
+    return null;
+  }
   if (!("province" in permission)) {
     if (!can(toActor(user), permission.action)) throw errors.forbidden();
     return null;
@@ -108,7 +127,13 @@ export type ActionResult<R> = { ok: true; data: R } | { ok: false; error: ErrorB
  * (ignored) and a FormData or a plain object, and returns a serialisable result.
  */
 export function serverAction<S extends z.ZodType, R>(
-  spec: { schema: S; permission: Permission<z.infer<S>>; revalidate?: string[] },
+  spec: {
+    schema: S;
+    permission: Permission<z.infer<S>>;
+    revalidate?: string[];
+    /** The one action allowed while the caller must change a temporary password: changing it. */
+    allowedBeforePasswordChange?: true;
+  },
   run: (ctx: WriteContext<z.infer<S>>) => Promise<R>,
 ) {
   return async (
@@ -118,6 +143,7 @@ export function serverAction<S extends z.ZodType, R>(
     try {
       const user = await getCurrentUser();
       if (!user) throw errors.unauthenticated();
+      if (user.mustChangePassword && !spec.allowedBeforePasswordChange) throw passwordChangeRequired();
       const raw = payload instanceof FormData ? Object.fromEntries(payload) : payload;
       const parsed = spec.schema.safeParse(raw);
       if (!parsed.success) throw invalid(parsed.error, "invalid");
@@ -157,6 +183,10 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+/**
+ * Runs an API route: the caller (401), a temporary password still to change (403), then `handle`,
+ * whose result is the JSON body — or the response itself, for another status or a download.
+ */
 async function handleApi(
   request: NextRequest,
   context: RouteContext,
@@ -165,9 +195,9 @@ async function handleApi(
   try {
     const user = await getApiUser(request);
     if (!user) throw errors.unauthenticated();
+    if (user.mustChangePassword) throw passwordChangeRequired();
     const raw = { ...Object.fromEntries(request.nextUrl.searchParams), ...(await context.params) };
     const result = await handle(user, raw);
-    // A route may answer with its own Response (a CSV file); anything else is JSON.
     return result instanceof Response ? result : Response.json(result);
   } catch (error) {
     return jsonError(toAppError(error));

@@ -49,8 +49,21 @@ export async function getApiUser(request: Request): Promise<CurrentUser | null> 
   return getCurrentUser();
 }
 
-/** For pages: the signed-in user, or a redirect to the login page saying why. */
+/** The page where a temporary password is changed: the only page open until it is. */
+export const CHANGE_PASSWORD_PATH = "/change-password";
+
+/**
+ * For pages: the signed-in user, or a redirect to the login page saying why — or, while the
+ * account still has a temporary password, to the page that changes it.
+ */
 export async function requirePageUser(): Promise<CurrentUser> {
+  const user = await requireSignedInUser();
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return user;
+}
+
+/** For the change-password page only: the signed-in user, even one who must change a temporary password. */
+export async function requireSignedInUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login?reason=session");
   return user;

@@ -2,7 +2,7 @@ import { type Role, roleMay } from "@/lib/permissions";
 
 export type NavItem = {
   href: string;
-  key: "dashboard" | "entry" | "targets" | "review" | "national" | "admin";
+  key: "dashboard" | "entry" | "targets" | "review" | "national" | "admin" | "audit";
 };
 
 /** The navigation a role sees: only what its permissions let it use. */
@@ -18,5 +18,6 @@ export function navFor(role: Role): NavItem[] {
   }
   if (roleMay(role, "read_national")) items.push({ href: "/national", key: "national" });
   if (roleMay(role, "manage_users")) items.push({ href: "/admin", key: "admin" });
+  if (roleMay(role, "view_audit")) items.push({ href: "/audit", key: "audit" });
   return items;
 }

@@ -1,42 +1,51 @@
 "use server";
 
 import { z } from "zod";
+import { changeAccount, createAccount } from "@/app/_server/accounts";
 import { serverAction } from "@/app/_server/guard";
-import { setAccountActive } from "@/db/queries/accounts";
-import { getUserById } from "@/db/queries/users";
-import { AppError, errors } from "@/lib/errors";
+import { newAccountSchema, roleSchema } from "@/lib/account-input";
+
+// Which accounts a caller may touch, and with which roles, is decided per account inside the
+// transaction (app/_server/accounts.ts → lib/account-rules.ts); the guard lets in only those whose
+// role manages accounts somewhere.
+const accounts = { action: "manage_users", anyProvince: true } as const;
+
+export const createAccountAction = serverAction(
+  { schema: newAccountSchema, permission: accounts, revalidate: ["/admin"] },
+  async (ctx) => {
+    const { account, temporaryPassword } = await createAccount(ctx, ctx.input);
+    return { username: account.username, displayName: account.displayName, temporaryPassword };
+  },
+);
+
+const userId = z.coerce.number().int().positive();
 
 export const setAccountActiveAction = serverAction(
   {
-    schema: z.object({
-      userId: z.coerce.number().int().positive(),
-      active: z.enum(["true", "false"]).transform((v) => v === "true"),
-    }),
-    // The account's own province decides: a province admin reaches only their province's accounts.
-    permission: {
-      action: "manage_users",
-      province: async (input, db) => (await getUserById(db, input.userId))?.provinceId ?? null,
-    },
+    schema: z.object({ userId, active: z.enum(["true", "false"]).transform((v) => v === "true") }),
+    permission: accounts,
     revalidate: ["/admin"],
   },
-  async ({ tx, user, input, audit }) => {
-    if (input.userId === user.id && !input.active) {
-      throw new AppError(
-        "invalid",
-        "Bạn không thể tự khóa tài khoản của mình.",
-        "You cannot deactivate your own account.",
-      );
-    }
-    const change = await setAccountActive(tx, input.userId, input.active);
-    if (!change) throw errors.notFound("tài khoản", "Account");
-    await audit({
-      action: input.active ? "user.activate" : "user.deactivate",
-      entity: "user",
-      entityId: String(input.userId),
-      provinceId: change.before.provinceId,
-      before: { active: change.before.active },
-      after: { active: change.after.active },
+  async (ctx) => {
+    const { account } = await changeAccount(ctx, ctx.input.userId, { active: ctx.input.active });
+    return { userId: account.id, active: account.active };
+  },
+);
+
+export const changeRoleAction = serverAction(
+  { schema: z.object({ userId, role: roleSchema }), permission: accounts, revalidate: ["/admin"] },
+  async (ctx) => {
+    const { account } = await changeAccount(ctx, ctx.input.userId, { role: ctx.input.role });
+    return { userId: account.id, role: account.role };
+  },
+);
+
+export const resetPasswordAction = serverAction(
+  { schema: z.object({ userId }), permission: accounts, revalidate: ["/admin"] },
+  async (ctx) => {
+    const { account, temporaryPassword } = await changeAccount(ctx, ctx.input.userId, {
+      resetPassword: true,
     });
-    return { userId: input.userId, active: change.after.active };
+    return { username: account.username, temporaryPassword };
   },
 );

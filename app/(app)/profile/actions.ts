@@ -1,9 +1,40 @@
 "use server";
 
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
-import { serverAction } from "@/app/_server/guard";
+import { changeOwnPassword } from "@/app/_server/accounts";
+import { type ActionResult, serverAction } from "@/app/_server/guard";
+import { clientAddress } from "@/app/(auth)/auth";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
-import { AppError } from "@/lib/errors";
+import { ownPasswordSchema } from "@/lib/account-input";
+import { AppError, errorBody } from "@/lib/errors";
+
+const changePassword = serverAction(
+  {
+    schema: ownPasswordSchema,
+    permission: { self: true },
+    revalidate: ["/profile"],
+    allowedBeforePasswordChange: true,
+  },
+  async (ctx) => changeOwnPassword(ctx, ctx.input, clientAddress(await headers())),
+);
+
+/**
+ * Changes the caller's own password. After a temporary one, the person goes on to their province's
+ * overview: everything else was closed to them until now.
+ */
+export async function changePasswordAction(
+  previous: unknown,
+  payload: FormData,
+): Promise<ActionResult<{ wasTemporary: boolean }>> {
+  const result = await changePassword(previous, payload);
+  if (!result.ok) return result;
+  // A wrong current password is an answer, not a throw: its failed attempt had to be kept.
+  if (!result.data.ok) return { ok: false, error: errorBody(result.data.error).error };
+  if (result.data.wasTemporary) redirect("/");
+  return { ok: true, data: { wasTemporary: false } };
+}
 
 export const createTokenAction = serverAction(
   {

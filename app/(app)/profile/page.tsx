@@ -5,6 +5,7 @@ import { getDb } from "@/db";
 import { listApiTokens } from "@/db/queries/tokens";
 import { listRecentSignIns } from "@/db/queries/users";
 import { formatDateTime, type Locale } from "@/lib/format";
+import { ChangePasswordForm } from "./password-form";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
 export const metadata: Metadata = { title: "Hồ sơ cá nhân" };
@@ -25,6 +26,11 @@ export default async function ProfilePage() {
         <p className="text-slate-700">
           {user.displayName} · <span className="font-mono">{user.username}</span> · {t(`roles.${user.role}`)}
         </p>
+      </section>
+
+      <section className="space-y-3">
+        <h2 className="text-lg font-medium">{t("accounts.password.title")}</h2>
+        <ChangePasswordForm />
       </section>
 
       <section className="space-y-3">
@@ -56,6 +62,8 @@ export default async function ProfilePage() {
                   <td className="py-1 text-right">
                     {token.revokedAt ? (
                       <span className="text-slate-500">{t("profile.revoked")}</span>
+                    ) : token.expired ? (
+                      <span className="text-slate-500">{t("accounts.tokens.expired")}</span>
                     ) : (
                       <RevokeTokenButton id={token.id} />
                     )}

@@ -1,0 +1,122 @@
+/**
+ * The audit log as people read it: the kinds of change to filter by, the filter a page or a CSV
+ * download takes from its query string, and the CSV itself. Pure: the queries are in db/queries/audit.ts.
+ */
+import { z } from "zod";
+
+/** Kinds of change, by the prefix of their action (`figure.save`, `period.approve`, `user.create`, ...). */
+export const AUDIT_KINDS = {
+  figures: ["figure."],
+  status: ["period."],
+  targets: ["target."],
+  accounts: ["user."],
+  tokens: ["token."],
+} as const satisfies Record<string, readonly string[]>;
+export type AuditKind = keyof typeof AUDIT_KINDS;
+const KIND_NAMES = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** An empty field of a GET form ("?person=") means no filter. */
+const blank = (v: unknown) => (v === "" ? undefined : v);
+const day = z.preprocess(
+  blank,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày dạng yyyy-mm-dd / a date as yyyy-mm-dd")
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Ngày không có thật / no such date")
+    .optional(),
+);
+
+export const auditFilterSchema = z
+  .object({
+    province: z.preprocess(blank, z.string().trim().min(1).max(16).optional()),
+    person: z.preprocess(blank, z.coerce.number().int().positive().max(2_147_483_647).optional()),
+    kind: z.preprocess(
+      blank,
+      z.enum(KIND_NAMES, { error: `Một trong: ${KIND_NAMES.join(", ")} / one of these` }).optional(),
+    ),
+    from: day,
+    to: day,
+    page: z.preprocess(blank, z.coerce.number().int().min(1).max(1_000_000).default(1)),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, {
+    message: "Ngày bắt đầu sau ngày kết thúc / the start is after the end",
+    path: ["to"],
+  });
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+const VIETNAM_OFFSET = "+07:00";
+
+/** The filter's days as instants: from the start of `from` to the end of `to`, in Vietnam's time (UTC+7). */
+export function auditTimeRange(filter: Pick<AuditFilter, "from" | "to">): { from?: Date; until?: Date } {
+  const from = filter.from ? new Date(`${filter.from}T00:00:00${VIETNAM_OFFSET}`) : undefined;
+  let until: Date | undefined;
+  if (filter.to) {
+    until = new Date(`${filter.to}T00:00:00${VIETNAM_OFFSET}`);
+    until.setUTCDate(until.getUTCDate() + 1);
+  }
+  return { from, until };
+}
+
+/** The same filter as a query string, without the page (for the CSV link and the page links). */
+export function auditQuery(filter: AuditFilter, page?: number): string {
+  const params = new URLSearchParams();
+  for (const key of ["province", "person", "kind", "from", "to"] as const) {
+    const v = filter[key];
+    if (v !== undefined) params.set(key, String(v));
+  }
+  if (page && page > 1) params.set("page", String(page));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}
+
+/** The message key of an action: `user.password_reset` → `user_password_reset` (dots nest in messages). */
+export function auditActionKey(action: string): string {
+  return action.replace(/\./g, "_");
+}
+
+/** A before/after value in one line: `active: true, role: "leader"`. */
+export function describeAuditValue(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value !== "object" || Array.isArray(value)) return JSON.stringify(value);
+  return Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
+    .join(", ");
+}
+
+const timeParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Ho_Chi_Minh",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** dd/mm/yyyy HH:mm:ss in Vietnam's time: an audit trail wants the seconds. */
+export function formatAuditTime(at: Date): string {
+  const p: Record<string, string> = {};
+  for (const part of timeParts.formatToParts(at)) p[part.type] = part.value;
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field that a
+ * spreadsheet would run as a formula (= + - @, tab, carriage return first) is prefixed with an
+ * apostrophe: names and notes come from users (OWASP, CSV injection).
+ */
+export function csvField(value: string | number | null | undefined): string {
+  let s = value === null || value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(fields: (string | number | null | undefined)[]): string {
+  return `${fields.map(csvField).join(",")}\r\n`;
+}
+
+/** Excel opens a UTF-8 CSV with Vietnamese text correctly only when it starts with a byte order mark. */
+export const CSV_BOM = "\uFEFF";
