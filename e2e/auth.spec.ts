@@ -39,9 +39,14 @@ test.describe("sign-in", () => {
   });
 
   test("a signed-out visitor is sent to the login page", async ({ page }) => {
-    await page.goto("/targets");
+    await page.goto("/targets?year=2024");
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByRole("heading", { name: "Đăng nhập" })).toBeVisible();
+    // Signing in returns to the page asked for.
+    await page.getByLabel("Tên đăng nhập").fill("laocai.canbo");
+    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Đăng nhập" }).click();
+    await expect(page).toHaveURL(/\/targets\?year=2024$/);
   });
 
   test("a wrong password shows a message and signs nobody in", async ({ page }) => {

@@ -1,7 +1,6 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
-import { authConfig } from "./auth.config";
 import { checkCredentials } from "./sign-in";
 
 /** Carries the reason to the login form; the form shows the same words for a wrong user or password. */
@@ -17,7 +16,9 @@ export function clientAddress(headers: Headers): string {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  ...authConfig,
+  pages: { signIn: "/login" },
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  trustHost: true,
   logger: {
     // A refused sign-in is an answer, not a server error: it is recorded in sign_in_attempts.
     error(error) {
@@ -43,7 +44,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    ...authConfig.callbacks,
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id ?? "";

@@ -13,7 +13,8 @@ export default async function LoginPage({
 }) {
   const params = await searchParams;
   const t = await getTranslations();
-  const next = params.callbackUrl ? new URL(params.callbackUrl, "http://x").pathname : params.next;
+  const callback = params.callbackUrl ? new URL(params.callbackUrl, "http://x") : null;
+  const next = callback ? `${callback.pathname}${callback.search}` : params.next;
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
