@@ -47,7 +47,9 @@ test("a month from typing to approval: enter, paste, submit with warnings, retur
   // The jump in export-import and the parts of retail that no longer add up need explaining.
   const xnkWarning = staff.locator('[data-testid="warning-item"][data-indicator="TM.XNK"]');
   await expect(xnkWarning).toBeVisible();
-  await expect(staff.locator('[data-testid="warning-item"][data-indicator="TM.BLDV"]')).toContainText("khác tổng số");
+  await expect(staff.locator('[data-testid="warning-item"][data-indicator="TM.BLDV"]')).toContainText(
+    "khác tổng số",
+  );
   await staff.getByRole("button", { name: "Gửi duyệt" }).click();
   await expect(staff.getByTestId("workflow-message")).toContainText("cần giải trình");
   await expect(sheet.status()).toHaveText("Nháp");
@@ -87,7 +89,18 @@ test("a month from typing to approval: enter, paste, submit with warnings, retur
   await expect(staff.getByTestId("lock-reason")).toContainText("Lãnh đạo Sở Công Thương Thái Nguyên");
   await expect(staff.getByTestId("lock-reason")).toContainText("quản trị tỉnh");
   const locked = await staff.request.put(`/api/v1/provinces/${PROVINCE}/figures`, {
-    data: { figures: [{ indicator: "TM.XNK", period: "2026-10", measure: "value", value: 1, vintage: "estimate", version: 3 }] },
+    data: {
+      figures: [
+        {
+          indicator: "TM.XNK",
+          period: "2026-10",
+          measure: "value",
+          value: 1,
+          vintage: "estimate",
+          version: 3,
+        },
+      ],
+    },
   });
   expect(locked.status()).toBe(423);
 
@@ -121,7 +134,9 @@ test("the figure history shows who changed what, from what to what", async ({ si
 test.describe("who may write", () => {
   const figure = { indicator: "TM.XNK", period: "2026-12", measure: "value", value: 10, vintage: "estimate" };
 
-  test("a leader cannot enter figures, nor the national viewer, nor another province's staff", async ({ browser }) => {
+  test("a leader cannot enter figures, nor the national viewer, nor another province's staff", async ({
+    browser,
+  }) => {
     for (const [username, province] of [
       ["thainguyen.lanhdao", PROVINCE],
       ["bocongthuong", PROVINCE],
@@ -131,9 +146,13 @@ test.describe("who may write", () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       await signInAs(page, username);
-      const response = await page.request.put(`/api/v1/provinces/${province}/figures`, { data: { figures: [figure] } });
+      const response = await page.request.put(`/api/v1/provinces/${province}/figures`, {
+        data: { figures: [figure] },
+      });
       expect(response.status(), `${username} → ${province}`).toBe(403);
-      const submit = await page.request.post(`/api/v1/provinces/${province}/periods/2026-12/approve`, { data: {} });
+      const submit = await page.request.post(`/api/v1/provinces/${province}/periods/2026-12/approve`, {
+        data: {},
+      });
       expect([403, 409]).toContain(submit.status());
       if (username !== "thainguyen.lanhdao") expect(submit.status()).toBe(403);
       await context.close();
@@ -143,20 +162,31 @@ test.describe("who may write", () => {
   test("bad bodies name the field and save nothing", async ({ signedIn }) => {
     const page = await signedIn("laocai.canbo");
     const url = "/api/v1/provinces/15-2025/figures";
-    const notJson = await page.request.put(url, { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    const notJson = await page.request.put(url, {
+      data: Buffer.from("{not json"),
+      headers: { "content-type": "application/json" },
+    });
     expect(notJson.status()).toBe(400);
     const wrongShape = await page.request.put(url, { data: { figures: [{ ...figure, value: "nhiều" }] } });
     expect(wrongShape.status()).toBe(422);
     expect(Object.keys((await wrongShape.json()).error.fields)).toContain("figures.0.value");
     const unknown = await page.request.put(url, {
-      data: { figures: [figure, { ...figure, indicator: "KHONG.CO" }, { ...figure, indicator: "NL.DIEN_SX", value: -3 }] },
+      data: {
+        figures: [
+          figure,
+          { ...figure, indicator: "KHONG.CO" },
+          { ...figure, indicator: "NL.DIEN_SX", value: -3 },
+        ],
+      },
     });
     expect(unknown.status()).toBe(422);
     const body = await unknown.json();
     expect(Object.keys(body.error.fields).sort()).toEqual(["figures.1.indicator", "figures.2.value"]);
     const after = await page.request.get(`${url}?period=2026-12`);
     expect(await after.json()).toEqual([]);
-    const badPeriod = await page.request.post("/api/v1/provinces/15-2025/periods/2026-13/submit", { data: {} });
+    const badPeriod = await page.request.post("/api/v1/provinces/15-2025/periods/2026-13/submit", {
+      data: {},
+    });
     expect(badPeriod.status()).toBe(400);
   });
 });

@@ -358,7 +358,9 @@ export function MonthSheet({
                         data-indicator={row.code}
                         className="border-t border-slate-100 align-top"
                       >
-                        <td className={`min-w-60 px-2 py-1 ${row.parentCode ? "pl-6 text-slate-700" : "font-medium"}`}>
+                        <td
+                          className={`min-w-60 px-2 py-1 ${row.parentCode ? "pl-6 text-slate-700" : "font-medium"}`}
+                        >
                           <span>{locale === "en" ? row.nameEn : row.nameVi}</span>
                           <span className="ml-1 text-xs text-slate-500">({row.unit})</span>
                           {warnings.map((w) => (

@@ -16,7 +16,12 @@ export class EntryPage {
     return this.page.locator(`input[data-cell="${indicator}|${key}"]`);
   }
 
-  async type(indicator: string, key: "month" | "cumulative" | "mom" | "level", text: string, leaveWith = "Enter") {
+  async type(
+    indicator: string,
+    key: "month" | "cumulative" | "mom" | "level",
+    text: string,
+    leaveWith = "Enter",
+  ) {
     const cell = this.cell(indicator, key);
     await cell.fill(text);
     await cell.press(leaveWith);
