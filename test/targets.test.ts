@@ -4,9 +4,9 @@ import type { DbHandle } from "@/db";
 import {
   copyTargetsFromLastYear,
   countCopyableTargets,
+  listDataYears,
   listTargetRevisions,
   listTargets,
-  listTargetYears,
   saveTargets,
 } from "@/db/queries/targets";
 import { auditLog, targetRevisions, targets, users } from "@/db/schema";
@@ -302,10 +302,10 @@ describe.each(DB_KINDS)("targets on %s", (kind) => {
     expect(e.fields).toHaveProperty("year");
   });
 
-  it("lists the years with targets or figures, newest first", async () => {
-    const years = await listTargetYears(handle.db, PROVINCE);
-    expect(years[0]).toBe(2027);
-    expect(years).toContain(2026);
-    expect(years).toContain(2025);
+  it("lists the years with targets and those with figures, newest first", async () => {
+    const years = await listDataYears(handle.db, PROVINCE);
+    expect(years.targets).toEqual([2027, 2026]);
+    expect(years.figures[0]).toBe(2026);
+    expect(years.figures).toContain(2025);
   });
 });

@@ -74,14 +74,14 @@ export function listTargetRevisions(db: DbOrTx, targetIds: number[]) {
     .orderBy(asc(targetRevisions.targetId), asc(targetRevisions.version));
 }
 
-/** The years a province has targets or figures for, newest first (one query). */
-export async function listTargetYears(db: DbOrTx, provinceId: string): Promise<number[]> {
-  const rows = await db
-    .selectDistinct({ year: targets.year })
-    .from(targets)
-    .where(eq(targets.provinceId, provinceId))
-    .union(db.selectDistinct({ year: figures.year }).from(figures).where(eq(figures.provinceId, provinceId)));
-  return rows.map((r) => r.year).sort((a, b) => b - a);
+/** The years a province has targets for, and those it has figures for, newest first (two small queries). */
+export async function listDataYears(db: DbOrTx, provinceId: string) {
+  const [withTargets, withFigures] = await Promise.all([
+    db.selectDistinct({ year: targets.year }).from(targets).where(eq(targets.provinceId, provinceId)),
+    db.selectDistinct({ year: figures.year }).from(figures).where(eq(figures.provinceId, provinceId)),
+  ]);
+  const newestFirst = (rows: { year: number }[]) => rows.map((r) => r.year).sort((a, b) => b - a);
+  return { targets: newestFirst(withTargets), figures: newestFirst(withFigures) };
 }
 
 /** The outer target's indicator has no target (year's or scenario) in `year`. */
