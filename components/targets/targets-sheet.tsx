@@ -190,8 +190,12 @@ export function TargetsSheet({
     };
 
     if (d.value.trim() === "") {
+      const newScenario =
+        d.basis === "growth" && d.quarters.some((q, i) => q.trim() !== "" && !row.quarters[i]);
       if (row.year) problems.value = t("cannotClear");
       else if (d.form === "range" && d.valueMax.trim() !== "") problems.value = t("needLower");
+      // A document alone would be lost: it belongs to a target (or goes with new scenarios).
+      else if (document !== null && !newScenario) problems.value = t("needValue");
     } else {
       const low = parse(d.value, percent);
       let high: number | null = null;
