@@ -79,6 +79,11 @@ const GROUPS: Record<string, SheetRow["group"]> = {
   TM: "trade",
   DT: "investment",
 };
+
+/** The catalogue's section of an indicator, by its code's prefix (`TM.XNK` → trade). */
+export function indicatorGroup(code: string): SheetRow["group"] {
+  return GROUPS[code.split(".")[0]] ?? "industry";
+}
 const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 const ytdKey = (year: number, month: number) => `${year}-YTD${String(month).padStart(2, "0")}`;
 const monthKeyOf = (year: number, month: number) => `${year}-${String(month).padStart(2, "0")}`;
@@ -210,7 +215,7 @@ export function buildSheet(input: {
       unit: ind.unit,
       kind: ind.kind,
       decimals: ind.decimals,
-      group: GROUPS[ind.code.split(".")[0]] ?? "industry",
+      group: indicatorGroup(ind.code),
       cells,
       vintage: anyFigure?.vintage ?? "estimate",
       note: anyFigure?.note ?? null,
