@@ -172,6 +172,8 @@ export const figures = pgTable(
   (t) => [
     unique("figures_key").on(t.provinceId, t.indicatorCode, t.period, t.measure),
     index("figures_province_year_idx").on(t.provinceId, t.year),
+    // The national comparison reads one indicator across every province.
+    index("figures_indicator_year_idx").on(t.indicatorCode, t.year),
     check(
       "figures_period_format",
       sql`${t.period} ~ '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-YTD(0[1-9]|1[0-2]))?$'`,

@@ -1,0 +1,1 @@
+CREATE INDEX "figures_indicator_year_idx" ON "figures" USING btree ("indicator_code","year");
