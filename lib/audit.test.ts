@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  auditFilterSchema,
-  auditQuery,
-  auditTimeRange,
-  csvField,
-  csvLine,
-  describeAuditValue,
-  formatAuditTime,
-} from "./audit";
+import { auditFilterSchema, auditQuery, auditTimeRange, describeAuditValue, formatAuditTime } from "./audit";
+import { csvField, csvLine } from "./csv";
 
 describe("audit filter", () => {
   it("treats empty form fields as no filter and defaults to the first page", () => {

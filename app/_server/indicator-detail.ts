@@ -1,3 +1,4 @@
+import { CSV_BOM, csvField } from "@/lib/csv";
 import "server-only";
 import type { DbOrTx } from "@/db";
 import { getAttainmentData } from "@/db/queries/attainment";
@@ -48,12 +49,6 @@ export async function indicatorDetail(db: DbOrTx, province: Province, code: stri
 }
 export type IndicatorDetail = NonNullable<Awaited<ReturnType<typeof indicatorDetail>>>;
 
-const csvCell = (v: string | number | null) => {
-  if (v === null) return "";
-  const s = String(v);
-  return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
-
 /** The months as CSV (UTF-8 with BOM so Excel reads Vietnamese; numbers with a dot). */
 export function monthsCsv(detail: IndicatorDetail): string {
   const header = [
@@ -67,20 +62,21 @@ export function monthsCsv(detail: IndicatorDetail): string {
     "same_month_last_year",
     "note",
   ];
+  // Numbers as numbers (a dot, no grouping, a minus kept); text through csvField, which also
+  // defuses spreadsheet formulas in notes typed by people.
+  const number = (v: number | null) => (v === null ? "" : String(v));
   const lines = detail.thisYear.map((p, i) =>
     [
       `${detail.year}-${String(p.month).padStart(2, "0")}`,
-      p.value,
-      p.cumulative,
-      p.yoyPct,
-      p.momPct,
-      p.level,
-      p.vintage,
-      detail.lastYear[i].value,
-      p.note,
-    ]
-      .map(csvCell)
-      .join(","),
+      number(p.value),
+      number(p.cumulative),
+      number(p.yoyPct),
+      number(p.momPct),
+      number(p.level),
+      csvField(p.vintage),
+      number(detail.lastYear[i].value),
+      csvField(p.note),
+    ].join(","),
   );
-  return `\uFEFF${[header.join(","), ...lines].join("\r\n")}\r\n`;
+  return `${CSV_BOM}${[header.join(","), ...lines].join("\r\n")}\r\n`;
 }

@@ -2,15 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { auditScope } from "@/app/_server/audit-scope";
 import { apiRead } from "@/app/_server/guard";
 import { auditEntriesAfter } from "@/db/queries/audit";
-import {
-  AUDIT_KINDS,
-  auditActionKey,
-  auditFilterSchema,
-  auditTimeRange,
-  CSV_BOM,
-  csvLine,
-  formatAuditTime,
-} from "@/lib/audit";
+import { AUDIT_KINDS, auditActionKey, auditFilterSchema, auditTimeRange, formatAuditTime } from "@/lib/audit";
+import { CSV_BOM, csvLine } from "@/lib/csv";
 
 const BATCH = 2000;
 
