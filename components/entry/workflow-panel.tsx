@@ -87,6 +87,27 @@ export function WorkflowPanel({
       }
     });
 
+  /** Returning and reopening both need a reason: the field and its button. */
+  const reasonAction = (action: "return" | "reopen", tone: string) => (
+    <>
+      <input
+        aria-label={`${t("reason")} (${t(action)})`}
+        placeholder={t("reason")}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="min-w-64 rounded border border-slate-300 px-2 py-1"
+      />
+      <button
+        type="button"
+        disabled={pending}
+        onClick={() => run(action)}
+        className={`rounded border px-3 py-1.5 disabled:opacity-60 ${tone}`}
+      >
+        {t(action)}
+      </button>
+    </>
+  );
+
   const canSubmit = allowed.submit && (status === "draft" || status === "returned");
   const canDecide = status === "submitted" && (allowed.approve || allowed.return);
   const canReopen = allowed.reopen && status === "approved";
@@ -173,47 +194,13 @@ export function WorkflowPanel({
                 {t("approve")}
               </button>
             )}
-            {allowed.return && (
-              <>
-                <input
-                  aria-label={`${t("reason")} (${t("return")})`}
-                  placeholder={t("reason")}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  className="min-w-64 rounded border border-slate-300 px-2 py-1"
-                />
-                <button
-                  type="button"
-                  disabled={pending}
-                  onClick={() => run("return")}
-                  className="rounded border border-amber-600 px-3 py-1.5 text-amber-800 disabled:opacity-60"
-                >
-                  {t("return")}
-                </button>
-              </>
-            )}
+            {allowed.return && reasonAction("return", "border-amber-600 text-amber-800")}
           </div>
         </div>
       )}
 
       {canReopen && (
-        <div className="flex flex-wrap items-end gap-2">
-          <input
-            aria-label={`${t("reason")} (${t("reopen")})`}
-            placeholder={t("reason")}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            className="min-w-64 rounded border border-slate-300 px-2 py-1"
-          />
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => run("reopen")}
-            className="rounded border border-slate-400 px-3 py-1.5 disabled:opacity-60"
-          >
-            {t("reopen")}
-          </button>
-        </div>
+        <div className="flex flex-wrap items-end gap-2">{reasonAction("reopen", "border-slate-400")}</div>
       )}
 
       <p
