@@ -16,7 +16,7 @@ export function byShortfallFirst<R extends { status: Status | null; order: numbe
  */
 export function periodChoices(latestMonth: string, years = 3): string[] {
   const latest = parsePeriod(latestMonth);
-  if (!latest || latest.kind !== "month") return [];
+  if (latest?.kind !== "month") return [];
   const out: string[] = [];
   for (let year = latest.year; year > latest.year - years; year--) {
     const lastMonth = year === latest.year ? latest.month : 12;
