@@ -8,8 +8,9 @@ import { type FigureWrite, saveFigures } from "@/db/queries/figure-writes";
 import { getMonthStatus } from "@/db/queries/workflow";
 import { auditLog, figureRevisions, figures, provinces, users } from "@/db/schema";
 import { seed } from "@/db/seed";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import type { Transition } from "@/lib/workflow";
+import { appError } from "./app-error";
 import { DB_KINDS, openTestDb } from "./db";
 
 const PROVINCE = "25-2025";
@@ -57,16 +58,6 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
       return runTransition(ctx, PROVINCE, MONTH, t, body);
     });
   }
-
-  const error = async (promise: Promise<unknown>) => {
-    try {
-      await promise;
-    } catch (e) {
-      if (e instanceof AppError) return e;
-      throw e;
-    }
-    throw new Error("expected an AppError");
-  };
 
   const xnk = (value: number, version?: number | null): FigureWrite => ({
     indicator: "TM.XNK",
@@ -118,7 +109,7 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
 
   it("refuses a stale version with the current value, and saves nothing of the request", async () => {
     const before = await figureCount();
-    const e = await error(save([{ ...xnk(1, null), indicator: "TM.XNK.XK" }, xnk(999, 1)]));
+    const e = await appError(save([{ ...xnk(1, null), indicator: "TM.XNK.XK" }, xnk(999, 1)]));
     expect(e.status).toBe(409);
     expect(e.details).toMatchObject({ index: 1, current: { value: 212.25, version: 2 } });
     expect(await figureCount()).toBe(before);
@@ -126,7 +117,7 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
 
   it("names every invalid field and saves nothing", async () => {
     const before = await figureCount();
-    const e = await error(
+    const e = await appError(
       save([
         { ...xnk(1), indicator: "KHONG.CO" },
         { ...xnk(1), period: "2026-13" },
@@ -172,7 +163,7 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
 
   it("submitting needs every warning explained; the explanations are kept", async () => {
     const sheet = await loadSheet(handle.db, PROVINCE, MONTH);
-    const e = await error(transition("submit", {}, staffId));
+    const e = await appError(transition("submit", {}, staffId));
     expect(e.status).toBe(422);
     expect(Object.keys(e.fields ?? {})).toContain("acknowledge.TM.XNK");
     const acknowledge = [...new Set(sheet.warnings.map((w) => w.indicator))].map((indicator) => ({
@@ -185,8 +176,8 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
   });
 
   it("a submitted month refuses writes (423) until a leader returns it with a reason", async () => {
-    expect((await error(save([xnk(1)]))).status).toBe(423);
-    expect((await error(transition("return", {}, leaderId))).status).toBe(422);
+    expect((await appError(save([xnk(1)]))).status).toBe(423);
+    expect((await appError(transition("return", {}, leaderId))).status).toBe(422);
     expect((await transition("return", { reason: "Xuất khẩu chưa khớp" }, leaderId)).status).toBe("returned");
     const version = (await revisionsOf("TM.XNK")).length;
     await save([{ ...xnk(90, null), indicator: "TM.XNK", version }]);
@@ -199,11 +190,11 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
     }));
     await transition("submit", { acknowledge }, staffId);
     await transition("approve", {}, leaderId);
-    const locked = await error(save([xnk(1)]));
+    const locked = await appError(save([xnk(1)]));
     expect(locked.status).toBe(423);
     expect(locked.messageVi).toContain("Lãnh đạo Sở Công Thương Phú Thọ");
     expect(locked.messageVi).toContain("quản trị tỉnh");
-    expect((await error(transition("approve", {}, leaderId))).status).toBe(409);
+    expect((await appError(transition("approve", {}, leaderId))).status).toBe(409);
     expect((await transition("reopen", { reason: "Cục Thống kê điều chỉnh" }, adminId)).status).toBe("draft");
     const status = await getMonthStatus(handle.db, PROVINCE, MONTH);
     expect(status.history.map((h) => h.action)).toEqual(["submit", "return", "submit", "approve", "reopen"]);

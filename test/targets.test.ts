@@ -11,8 +11,9 @@ import {
 } from "@/db/queries/targets";
 import { auditLog, targetRevisions, targets, users } from "@/db/schema";
 import { seed } from "@/db/seed";
-import { AppError } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
 import type { TargetWrite } from "@/lib/targets";
+import { appError } from "./app-error";
 import { DB_KINDS, openTestDb } from "./db";
 
 const PROVINCE = "25-2025"; // Phú Thọ: no targets in the demo data
@@ -37,16 +38,6 @@ describe.each(DB_KINDS)("targets on %s", (kind) => {
     handle.db.transaction((tx) => saveTargets(tx, province, userId, writes));
   const copy = (year: number, province = HOA_BINH, userId = adminId) =>
     handle.db.transaction((tx) => copyTargetsFromLastYear(tx, province, year, userId));
-
-  const error = async (promise: Promise<unknown>) => {
-    try {
-      await promise;
-    } catch (e) {
-      if (e instanceof AppError) return e;
-      throw e;
-    }
-    throw new Error("expected an AppError");
-  };
 
   const xnk = (value: number, version?: number | null): TargetWrite => ({
     indicator: "TM.XNK",
@@ -164,7 +155,7 @@ describe.each(DB_KINDS)("targets on %s", (kind) => {
 
   it("refuses a stale version with the current target, and saves nothing of the request", async () => {
     const [before, revisions] = [await targetCount(), await revisionCount()];
-    const e = await error(save([{ ...xnk(5, null), indicator: "TM.XNK.XK" }, xnk(999, 1)]));
+    const e = await appError(save([{ ...xnk(5, null), indicator: "TM.XNK.XK" }, xnk(999, 1)]));
     expect(e.status).toBe(409);
     expect(e.fields).toHaveProperty("targets.1.version");
     expect(e.details).toEqual({
@@ -183,10 +174,10 @@ describe.each(DB_KINDS)("targets on %s", (kind) => {
   });
 
   it("refuses creating a target that someone else created (no version given)", async () => {
-    const e = await error(save([xnk(1)]));
+    const e = await appError(save([xnk(1)]));
     expect(e.status).toBe(409);
     expect(e.details).toMatchObject({ index: 0, current: { value: 1300, version: 2 } });
-    const missing = await error(save([{ ...xnk(1, 3), indicator: "TM.BLDV" }]));
+    const missing = await appError(save([{ ...xnk(1, 3), indicator: "TM.BLDV" }]));
     expect(missing.status).toBe(409);
     expect(missing.details).toEqual({ index: 0, current: null });
   });
@@ -196,7 +187,7 @@ describe.each(DB_KINDS)("targets on %s", (kind) => {
       await targetCount(),
       (await handle.db.select({ n: count() }).from(auditLog))[0].n,
     ];
-    const e = await error(
+    const e = await appError(
       save([
         { ...xnk(1), indicator: "KHONG.CO" },
         { ...xnk(8), indicator: "DT.CCN_DA", valueMax: 5 },
@@ -297,7 +288,7 @@ describe.each(DB_KINDS)("targets on %s", (kind) => {
   });
 
   it("refuses to copy into a year the unit did not exist in", async () => {
-    const e = await error(copy(2026));
+    const e = await appError(copy(2026));
     expect(e.status).toBe(422);
     expect(e.fields).toHaveProperty("year");
   });
