@@ -11,6 +11,7 @@ import {
   periodMonths,
   previousMonth,
   samePeriodLastYear,
+  shiftPeriod,
 } from "./periods";
 
 const year = fc.integer({ min: 2000, max: 2100 });
@@ -210,5 +211,20 @@ describe("periodLabel", () => {
     if (!p) throw new Error(`bad key ${key}`);
     expect(periodLabel(p, "vi")).toBe(vi);
     expect(periodLabel(p, "en")).toBe(en);
+  });
+});
+
+describe("shiftPeriod", () => {
+  it("moves months, quarters and years by steps that fit them", () => {
+    expect(shiftPeriod("2024-01", -1)).toBe("2023-12");
+    expect(shiftPeriod("2024-Q1", -3)).toBe("2023-Q4");
+    expect(shiftPeriod("2024-Q3", -12)).toBe("2023-Q3");
+    expect(shiftPeriod("2024", -12)).toBe("2023");
+  });
+  it("has no answer for a cumulative or a step that does not fit", () => {
+    expect(shiftPeriod("2024-YTD06", -12)).toBeNull();
+    expect(shiftPeriod("2024-Q1", -1)).toBeNull();
+    expect(shiftPeriod("2024", -3)).toBeNull();
+    expect(shiftPeriod("bad", -1)).toBeNull();
   });
 });

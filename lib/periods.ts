@@ -137,6 +137,22 @@ export function addMonths(key: string, n: number): string {
   return monthKey(Math.floor(index / 12), (((index % 12) + 12) % 12) + 1);
 }
 
+/**
+ * Moves a month, quarter or year key by a number of months that fits its kind: "2024-Q1" by −3 is
+ * "2023-Q4", "2024" by −12 is "2023". Null for anything else (a cumulative, a step that does not fit).
+ */
+export function shiftPeriod(key: string, months: number): string | null {
+  const p = parsePeriod(key);
+  if (!p) return null;
+  if (p.kind === "month") return addMonths(key, months);
+  if (p.kind === "quarter" && months % 3 === 0) {
+    const index = p.year * 4 + (p.quarter - 1) + months / 3;
+    return `${Math.floor(index / 4)}-Q${(((index % 4) + 4) % 4) + 1}`;
+  }
+  if (p.kind === "year" && months % 12 === 0) return String(p.year + months / 12);
+  return null;
+}
+
 /** "2024-01" -> "2023-12": January compares with December of the year before (domain.md §4). */
 export function previousMonth(key: string): string {
   return addMonths(key, -1);

@@ -3,7 +3,7 @@
  * derived values, revision marks and context (last month, same month last year, year to date,
  * the year's target), and the month's soft warnings. Pure: the database hands in figures.
  */
-import { addMonths, parsePeriod } from "./periods";
+import { addMonths, parsePeriod, shiftPeriod } from "./periods";
 import { type FieldKey, type Kind, type Measure, type SheetField, sheetFields } from "./sheet";
 import { type IndicatorMonth, monthWarnings, type Warning } from "./validation";
 
@@ -185,21 +185,13 @@ export function buildSheet(input: {
       };
     } else {
       const p = primary as SheetCell;
-      const shift = (key: string, months: number) => {
-        const q = parsePeriod(key);
-        if (!q) return key;
-        if (q.kind === "quarter") {
-          const total = q.year * 4 + (q.quarter - 1) + months / 3;
-          return `${Math.floor(total / 4)}-Q${(total % 4) + 1}`;
-        }
-        if (q.kind === "year") return String(q.year + months / 12);
-        return addMonths(key, months);
-      };
-      const step = ind.frequency === "quarter" ? 3 : ind.frequency === "year" ? 12 : 1;
+      const step = ind.frequency === "quarter" ? 3 : 1;
+      const at = (key: string | null) => (key === null ? null : valueAt(key, p.measure));
       context = {
         percent: p.percent,
-        lastMonth: ind.frequency === "year" ? null : valueAt(shift(p.period, -step), p.measure),
-        sameMonthLastYear: valueAt(shift(p.period, -12), p.measure),
+        // A yearly indicator has no "last period" within the year.
+        lastMonth: ind.frequency === "year" ? null : at(shiftPeriod(p.period, -step)),
+        sameMonthLastYear: at(shiftPeriod(p.period, -12)),
         yearToDate: null,
         target: null,
       };
