@@ -76,6 +76,8 @@ export const importOptionsSchema = z.object({
     .optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   vintage: z.enum(["estimate", "preliminary", "official"]).optional(),
+  /** Which sheet to suggest a mapping for (the first one otherwise). */
+  sheet: z.string().max(100).optional(),
   mapping: z
     .string()
     .max(200_000)
@@ -215,7 +217,7 @@ export async function previewImport(
       const sheetNames = new Set(wb.worksheets.map((w) => mappingKey(w.name)));
       const kept = options.mapping ? null : (saved.find((m) => sheetNames.has(mappingKey(m.sheet))) ?? null);
       const chosen = (options.mapping as LayoutMapping | undefined) ?? kept;
-      grid = readGrid(wb, chosen?.sheet);
+      grid = readGrid(wb, chosen?.sheet ?? options.sheet);
       const fallbackYear = options.month ? Number(options.month.slice(0, 4)) : null;
       if (!chosen) {
         const suggestion = suggestMapping(grid, catalogue);

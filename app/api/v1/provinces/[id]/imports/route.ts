@@ -26,7 +26,7 @@ export const POST = apiForm(
     }
     const options = importOptionsSchema.safeParse(
       Object.fromEntries(
-        ["month", "year", "vintage", "mapping"].flatMap((k) =>
+        ["month", "year", "vintage", "sheet", "mapping"].flatMap((k) =>
           form.has(k) ? [[k, String(form.get(k))]] : [],
         ),
       ),
