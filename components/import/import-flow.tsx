@@ -46,7 +46,8 @@ type ApiError = { code: string; message: string; messageEn: string; fields?: Rec
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-const MEASURES_BY_KIND: Record<string, Measure[]> = {
+/** The measures a person may map a row or a figure to, by the indicator's kind (as the save path accepts). */
+export const MEASURES_BY_KIND: Record<string, Measure[]> = {
   flow: ["value", "yoy_pct", "mom_pct"],
   count: ["value", "yoy_pct", "mom_pct"],
   stock: ["value", "yoy_pct", "mom_pct"],
@@ -444,7 +445,7 @@ function MappingEditor({
     <section className="space-y-3 rounded border border-slate-200 bg-white p-3" data-testid="mapping-editor">
       <h2 className="font-semibold">{t("mapping.title")}</h2>
       <p className="text-sm text-slate-600">{t("mapping.intro")}</p>
-      <div className="flex flex-wrap gap-3 text-sm">
+      <div className="flex min-w-0 flex-wrap gap-3 text-sm">
         {grid.sheets.length > 1 && (
           <label className="flex flex-col gap-1">
             {t("mapping.sheet")}
@@ -459,10 +460,10 @@ function MappingEditor({
             </select>
           </label>
         )}
-        <label className="flex flex-col gap-1">
+        <label className="flex min-w-0 max-w-full flex-col gap-1">
           {t("mapping.headerRow")}
           <select
-            className="rounded border border-slate-300 px-2 py-1"
+            className="w-full max-w-xs rounded border border-slate-300 px-2 py-1"
             value={headerRow}
             onChange={(e) => {
               const row = Number(e.target.value);
@@ -539,7 +540,7 @@ function MappingEditor({
                   </span>
                   <select
                     aria-label={text}
-                    className="max-w-full rounded border border-slate-300 px-1 py-0.5"
+                    className="w-full min-w-0 rounded border border-slate-300 px-1 py-0.5 sm:w-auto sm:max-w-xs"
                     value={choice.value}
                     onChange={(e) =>
                       setRowChoice({ ...rowChoice, [label]: { ...choice, value: e.target.value } })

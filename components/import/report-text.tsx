@@ -8,7 +8,7 @@ import { formatNumber, type Locale } from "@/lib/format";
 import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import type { Measure } from "@/lib/sheet";
-import type { CatalogueEntry } from "./import-flow";
+import { type CatalogueEntry, MEASURES_BY_KIND } from "./import-flow";
 
 type Vintage = "estimate" | "preliminary" | "official";
 type Found = {
@@ -38,13 +38,6 @@ type Row = Found & {
   original: { indicator: string; period: string; measure: Measure };
 };
 
-const MEASURES_BY_KIND: Record<string, Measure[]> = {
-  flow: ["value", "yoy_pct", "mom_pct"],
-  count: ["value", "yoy_pct", "mom_pct"],
-  stock: ["value", "yoy_pct", "mom_pct"],
-  index: ["yoy_pct", "mom_pct", "level"],
-  rate: ["value", "yoy_pct"],
-};
 const VINTAGE_VI: Record<Vintage, string> = {
   estimate: "Ước tính",
   preliminary: "Sơ bộ",

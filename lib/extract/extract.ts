@@ -13,6 +13,7 @@ import {
   INDICATOR_BY_CODE,
   INDICATOR_NAMES,
   type IndicatorName,
+  MONTH_WORDS,
   matchingCopy,
   SECTOR_VARIANTS,
   type Sector,
@@ -128,23 +129,6 @@ const YTD_WORDS: Record<string, number> = {
   mười: 10,
   "mười một": 11,
   "mười hai": 12,
-};
-const MONTH_WORDS: Record<string, number> = {
-  một: 1,
-  giêng: 1,
-  hai: 2,
-  ba: 3,
-  tư: 4,
-  bốn: 4,
-  năm: 5,
-  sáu: 6,
-  bảy: 7,
-  tám: 8,
-  chín: 9,
-  mười: 10,
-  "mười một": 11,
-  "mười hai": 12,
-  chạp: 12,
 };
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 const YEAR_TAIL = String.raw`(?:\s*[/.-]\s*(?<y>\d{4})|\s+năm\s+(?<y2>\d{4})|\s+năm\s+nay)?`;

@@ -328,6 +328,25 @@ export function sectorLabelEn(sector: Sector): string {
 
 export const INDICATOR_BY_CODE = new Map(INDICATOR_NAMES.map((i) => [i.code, i]));
 
+/** Months written as words ("tháng Mười", "tháng Giêng"). */
+export const MONTH_WORDS: Record<string, number> = {
+  một: 1,
+  giêng: 1,
+  hai: 2,
+  ba: 3,
+  tư: 4,
+  bốn: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  "mười một": 11,
+  "mười hai": 12,
+  chạp: 12,
+};
+
 // ── Units ────────────────────────────────────────────────────────────────────
 
 /** The amounts an indicator's unit can be written in, with the factor to the indicator's unit. */

@@ -2,24 +2,7 @@
  * Row labels and month headers of a spreadsheet as keys (the statistics office's tables): pure text,
  * shared by the server reading a file and the page where a person maps it.
  */
-import { labelKey } from "../extract/names";
-
-const MONTH_WORDS: Record<string, number> = {
-  một: 1,
-  giêng: 1,
-  hai: 2,
-  ba: 3,
-  tư: 4,
-  bốn: 4,
-  năm: 5,
-  sáu: 6,
-  bảy: 7,
-  tám: 8,
-  chín: 9,
-  mười: 10,
-  "mười một": 11,
-  "mười hai": 12,
-};
+import { labelKey, MONTH_WORDS } from "../extract/names";
 
 /** A header as a key for a saved mapping: its words without years ("Tháng 1/2026" → "tháng 1"). */
 export function headerKey(text: string): string {
