@@ -230,6 +230,7 @@ test("figures read from a pasted report and from a Word file, confirmed, correct
 test("only the province's staff may download, upload or read text: leaders and other provinces are refused", async ({
   browser,
 }) => {
+  test.setTimeout(120_000); // three sign-ins, slow on a busy machine
   for (const [username, status] of [
     ["tuyenquang.lanhdao", 403],
     ["laocai.canbo", 403],
