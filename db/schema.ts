@@ -330,3 +330,56 @@ export const auditLog = pgTable(
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = typeof auditLog.$inferInsert;
+
+// ── Imports ──────────────────────────────────────────────────────────────────
+
+/**
+ * An uploaded file between its preview and its confirmation: the writes it would make (with the
+ * versions the file was made against), so the confirmation saves exactly what was previewed. A
+ * committed import stays as the record the audit rows of its figures name.
+ */
+export const imports = pgTable(
+  "imports",
+  {
+    id: text("id").primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** `template` (ChiTieu's month template) or `layout` (another sheet, mapped). */
+    kind: text("kind").notNull(),
+    fileName: text("file_name").notNull(),
+    months: text("months").array().notNull(),
+    writes: jsonb("writes").notNull(),
+    /** The mapping a `layout` import used, kept for the province when it is committed. */
+    mapping: jsonb("mapping"),
+    status: text("status").notNull().default("pending"),
+    createdAt: createdAt(),
+    committedAt: timestamp("committed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("imports_province_created_idx").on(t.provinceId, t.createdAt),
+    check("imports_kind", sql`${t.kind} in ('template', 'layout')`),
+    check("imports_status", sql`${t.status} in ('pending', 'committed')`),
+  ],
+);
+export type Import = typeof imports.$inferSelect;
+
+/** How a province's own spreadsheets map to indicators and months, by sheet name: set once, reused. */
+export const importMappings = pgTable(
+  "import_mappings",
+  {
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    /** The sheet's name as a key (lower case, spaces collapsed). */
+    sheet: text("sheet").notNull(),
+    mapping: jsonb("mapping").notNull(),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.provinceId, t.sheet] })],
+);
+export type ImportMapping = typeof importMappings.$inferSelect;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { parsePeriod } from "@/lib/periods";
 import { type Kind, sheetMonthOf } from "@/lib/sheet";
@@ -38,6 +38,8 @@ const MEASURES_BY_KIND: Record<Kind, readonly Measure[]> = {
   index: ["level", "yoy_pct", "mom_pct"],
   rate: ["value", "yoy_pct"],
 };
+
+const UPDATE_BATCH = 200;
 
 const keyOf = (w: { indicator: string; period: string; measure: string }) =>
   `${w.indicator}|${w.period}|${w.measure}`;
@@ -98,6 +100,9 @@ function conflict(
   );
 }
 
+/** Where the figures came from, kept in each audit row (`import:<id>` for an Excel import, `text` for a pasted report). */
+export type SaveOptions = { source?: string };
+
 /**
  * Saves figures for a province as drafts, all or nothing (call inside a transaction): every write
  * names the version it read, a stale one is a 409, a figure of a submitted or approved month a 423.
@@ -109,11 +114,14 @@ export async function saveFigures(
   provinceId: string,
   userId: number,
   writes: FigureWrite[],
+  options: SaveOptions = {},
 ): Promise<SavedFigure[]> {
   await validate(db, writes);
   const months = [...new Set(writes.map((w) => sheetMonthOf(w.period) as string))];
   await assertMonthsEditable(db, provinceId, months);
 
+  // One read of the periods involved, filtered here: a set of (indicator, period, measure) triples
+  // as an OR of hundreds of terms is slow to plan.
   const existing = writes.length
     ? await db
         .select()
@@ -121,15 +129,7 @@ export async function saveFigures(
         .where(
           and(
             eq(figures.provinceId, provinceId),
-            or(
-              ...writes.map((w) =>
-                and(
-                  eq(figures.indicatorCode, w.indicator),
-                  eq(figures.period, w.period),
-                  eq(figures.measure, w.measure),
-                ),
-              ),
-            ),
+            inArray(figures.period, [...new Set(writes.map((w) => w.period))]),
           ),
         )
     : [];
@@ -138,9 +138,17 @@ export async function saveFigures(
   );
 
   const saved: SavedFigure[] = [];
+  type Change = {
+    index: number;
+    w: FigureWrite;
+    note: string | null;
+    before: (typeof existing)[number] | undefined;
+    /** Where its result goes in `saved`, which keeps the order of the writes. */
+    slot: number;
+  };
+  const changes: Change[] = [];
   for (const [index, w] of writes.entries()) {
     const note = w.note?.trim() ? w.note.trim() : null;
-    const value = String(w.value);
     const before = byKey.get(keyOf(w));
     if (before && (w.version ?? null) !== before.version) throw conflict(index, before);
     if (!before && w.version) throw conflict(index, null);
@@ -148,39 +156,85 @@ export async function saveFigures(
       saved.push({ ...w, note, version: before.version, changed: false });
       continue;
     }
-    const now = new Date();
-    const [row] = before
-      ? await db
-          .update(figures)
-          .set({
-            value,
-            vintage: w.vintage,
-            note,
-            version: sql`${figures.version} + 1`,
-            enteredBy: userId,
-            enteredAt: now,
-          })
-          .where(and(eq(figures.id, before.id), eq(figures.version, before.version)))
-          .returning()
-      : await db
-          .insert(figures)
-          .values({
+    changes.push({ index, w, note, before, slot: saved.length });
+    saved.push({ ...w, note, version: 0, changed: true });
+  }
+  if (changes.length === 0) return saved;
+
+  // The changes are written as sets — one insert, one update, one insert of revisions and one of
+  // audit rows — so a year's import costs a handful of statements, not three per figure.
+  const now = new Date();
+  const inserts = changes.filter((c) => !c.before);
+  const updates = changes.filter((c) => c.before);
+  const inserted = inserts.length
+    ? await db
+        .insert(figures)
+        .values(
+          inserts.map(({ w, note }) => ({
             provinceId,
             indicatorCode: w.indicator,
             period: w.period,
             year: Number(w.period.slice(0, 4)),
             measure: w.measure,
-            value,
+            value: String(w.value),
             vintage: w.vintage,
             note,
             enteredBy: userId,
             enteredAt: now,
-          })
-          .onConflictDoNothing()
-          .returning();
-    // Someone else got there between our read and our write.
-    if (!row) throw conflict(index, null);
-    await db.insert(figureRevisions).values({
+          })),
+        )
+        .onConflictDoNothing()
+        .returning()
+    : [];
+  const updated: (typeof inserted)[number][] = [];
+  // In batches: PGlite (not PostgreSQL) silently updates nothing past about 270 rows in one such statement.
+  for (let from = 0; from < updates.length; from += UPDATE_BATCH) {
+    const batch = updates.slice(from, from + UPDATE_BATCH);
+    const cases = (pick: (c: Change) => string | null, cast: string) =>
+      sql.join(
+        [
+          sql`case ${figures.id}`,
+          ...batch.map((c) => sql`when ${c.before?.id} then ${pick(c)}::${sql.raw(cast)}`),
+          sql`end`,
+        ],
+        sql` `,
+      );
+    updated.push(
+      ...(await db
+        .update(figures)
+        .set({
+          value: sql`${cases((c) => String(c.w.value), "numeric")}`,
+          vintage: sql`${cases((c) => c.w.vintage, "vintage")}`,
+          note: sql`${cases((c) => c.note, "text")}`,
+          version: sql`${figures.version} + 1`,
+          enteredBy: userId,
+          enteredAt: now,
+        })
+        .where(
+          and(
+            eq(figures.provinceId, provinceId),
+            sql`(${figures.id}, ${figures.version}) in (${sql.join(
+              batch.map((c) => sql`(${c.before?.id}::bigint, ${c.before?.version}::int)`),
+              sql`, `,
+            )})`,
+          ),
+        )
+        .returning()),
+    );
+  }
+  // Someone else got there between our read and our write.
+  const rowOf = new Map<string, (typeof inserted)[number]>(
+    [...inserted, ...updated].map((r) => [
+      keyOf({ indicator: r.indicatorCode, period: r.period, measure: r.measure }),
+      r,
+    ]),
+  );
+  const missing = changes.find((c) => !rowOf.has(keyOf(c.w)));
+  if (missing) throw conflict(missing.index, null);
+
+  const rows = changes.map((c) => rowOf.get(keyOf(c.w)) as (typeof inserted)[number]);
+  await db.insert(figureRevisions).values(
+    rows.map((row) => ({
       figureId: row.id,
       version: row.version,
       value: row.value,
@@ -188,8 +242,10 @@ export async function saveFigures(
       note: row.note,
       enteredBy: userId,
       enteredAt: now,
-    });
-    await db.insert(auditLog).values({
+    })),
+  );
+  await db.insert(auditLog).values(
+    changes.map(({ w, note, before }, i) => ({
       userId,
       provinceId,
       action: "figure.save",
@@ -198,9 +254,15 @@ export async function saveFigures(
       before: before
         ? { value: Number(before.value), vintage: before.vintage, note: before.note, version: before.version }
         : null,
-      after: { value: w.value, vintage: w.vintage, note, version: row.version },
-    });
-    saved.push({ ...w, note, version: row.version, changed: true });
-  }
+      after: {
+        value: w.value,
+        vintage: w.vintage,
+        note,
+        version: rows[i].version,
+        ...(options.source ? { source: options.source } : {}),
+      },
+    })),
+  );
+  for (const [i, c] of changes.entries()) saved[c.slot].version = rows[i].version;
   return saved;
 }

@@ -5,6 +5,7 @@ import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { MonthSheet } from "@/components/entry/month-sheet";
 import { WorkflowPanel } from "@/components/entry/workflow-panel";
+import { EntryTools } from "@/components/import/entry-tools";
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
@@ -88,6 +89,7 @@ export default async function EntryPage({
           <ProvincePicker options={scope.options} selected={province.id} />
         </div>
       </div>
+      {can(actor, "enter_figures", province) && <EntryTools provinceId={province.id} month={month} />}
       <WorkflowPanel
         provinceId={province.id}
         month={month}
