@@ -3,6 +3,7 @@
  * download takes from its query string, and the CSV itself. Pure: the queries are in db/queries/audit.ts.
  */
 import { z } from "zod";
+import { bilingual } from "./errors";
 
 /** Kinds of change, by the prefix of their action (`figure.save`, `period.approve`, `user.create`, ...). */
 export const AUDIT_KINDS = {
@@ -23,8 +24,11 @@ const day = z.preprocess(
   blank,
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày dạng yyyy-mm-dd / a date as yyyy-mm-dd")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Ngày không có thật / no such date")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual("Ngày dạng yyyy-mm-dd.", "A date as yyyy-mm-dd."))
+    .refine(
+      (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)),
+      bilingual("Ngày không có thật.", "No such date."),
+    )
     .optional(),
 );
 
@@ -34,14 +38,18 @@ export const auditFilterSchema = z
     person: z.preprocess(blank, z.coerce.number().int().positive().max(2_147_483_647).optional()),
     kind: z.preprocess(
       blank,
-      z.enum(KIND_NAMES, { error: `Một trong: ${KIND_NAMES.join(", ")} / one of these` }).optional(),
+      z
+        .enum(KIND_NAMES, {
+          error: bilingual(`Một trong: ${KIND_NAMES.join(", ")}.`, `One of: ${KIND_NAMES.join(", ")}.`),
+        })
+        .optional(),
     ),
     from: day,
     to: day,
     page: z.preprocess(blank, z.coerce.number().int().min(1).max(1_000_000).default(1)),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "Ngày bắt đầu sau ngày kết thúc / the start is after the end",
+    message: bilingual("Ngày bắt đầu sau ngày kết thúc.", "The start is after the end."),
     path: ["to"],
   });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

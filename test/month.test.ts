@@ -8,7 +8,7 @@ import { type FigureWrite, saveFigures } from "@/db/queries/figure-writes";
 import { getMonthStatus } from "@/db/queries/workflow";
 import { auditLog, figureRevisions, figures, provinces, users } from "@/db/schema";
 import { seed } from "@/db/seed";
-import type { AppError } from "@/lib/errors";
+import { type AppError, errorBody } from "@/lib/errors";
 import type { Transition } from "@/lib/workflow";
 import { appError } from "./app-error";
 import { DB_KINDS, openTestDb } from "./db";
@@ -132,7 +132,15 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
       "figures.2.value",
       "figures.3.measure",
     ]);
-    expect(e.fields?.["figures.2.value"][0]).toContain("không được âm");
+    // One language each: the page shows the reader's (errorBody: `fields` Vietnamese, `fieldsEn` English).
+    const [negative] = e.fields?.["figures.2.value"] ?? [];
+    expect(negative.vi).toContain("không được âm");
+    expect(negative.vi).not.toMatch(/negative| \/ /);
+    expect(negative.en).toMatch(/negative/);
+    const body = errorBody(e).error;
+    expect(body.fields?.["figures.2.value"]).toEqual([negative.vi]);
+    expect(body.fieldsEn?.["figures.2.value"]).toEqual([negative.en]);
+    expect(body.fieldsEn?.["figures.0.indicator"]?.[0]).toMatch(/^Unknown indicator/);
     expect(await figureCount()).toBe(before);
   });
 
@@ -166,6 +174,11 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
     const e = await appError(transition("submit", {}, staffId));
     expect(e.status).toBe(422);
     expect(Object.keys(e.fields ?? {})).toContain("acknowledge.TM.XNK");
+    // The warning under its explanation field, once per language (not "… / …" glued).
+    const [warning] = errorBody(e).error.fieldsEn?.["acknowledge.TM.XNK"] ?? [];
+    expect(warning).toMatch(/^(The parts add up|A change of)/);
+    expect(warning).not.toContain(" / ");
+    expect(errorBody(e).error.fields?.["acknowledge.TM.XNK"]?.[0]).not.toMatch(/[Tt]he /);
     const acknowledge = [...new Set(sheet.warnings.map((w) => w.indicator))].map((indicator) => ({
       indicator,
       reason: "Số ước tính, sẽ điều chỉnh",

@@ -13,6 +13,7 @@ import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { byShortfallFirst, periodChoices } from "@/lib/scorecard";
+import { unitLabel } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Tổng quan" };
 
@@ -92,7 +93,7 @@ export default async function DashboardPage({
               <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-600">{t("dashboard.actual")}</dt>
                 <dd className="num text-right">
-                  {text.actual} {indicator.kind === "index" ? "" : indicator.unit}
+                  {text.actual} {indicator.kind === "index" ? "" : unitLabel(indicator.unit, locale)}
                   {row.vintage === "estimate" && (
                     <span className="text-xs text-slate-500"> ({t("dashboard.estimate")})</span>
                   )}
@@ -133,7 +134,7 @@ export default async function DashboardPage({
                       {name(indicator)}
                     </Link>
                     <span className="ml-1 text-xs text-slate-500">
-                      ({indicator.kind === "index" ? "%" : indicator.unit})
+                      ({indicator.kind === "index" ? "%" : unitLabel(indicator.unit, locale)})
                     </span>
                   </td>
                   <td className="num px-3 py-2 text-right" data-testid="actual">

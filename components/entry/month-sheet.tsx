@@ -4,10 +4,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Fragment, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { saveFiguresAction } from "@/app/(app)/entry/actions";
+import { inLocale } from "@/lib/errors";
 import { formatNumber, type Locale } from "@/lib/format";
 import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
 import { FIELD_KEYS, type FieldKey } from "@/lib/sheet";
 import type { Sheet, SheetCell, SheetRow, Vintage } from "@/lib/sheet-model";
+import { unitLabel } from "@/lib/units";
 import { hardError } from "@/lib/validation";
 import { FigureHistory } from "./figure-history";
 
@@ -165,13 +167,13 @@ export function MonthSheet({
       }
       // Nothing of the request was saved: say why, on the cell at fault where there is one.
       const { error } = result;
-      const message = locale === "en" ? error.messageEn : error.message;
+      const { message, fields } = inLocale(error, locale);
       const details = error.details as
         | { index?: number; current?: { value: number; version: number } | null }
         | undefined;
       const failed: Record<string, CellState> = {};
       for (const [i, id] of sent.entries()) {
-        const fieldMessage = Object.entries(error.fields ?? {}).find(([path]) =>
+        const fieldMessage = Object.entries(fields ?? {}).find(([path]) =>
           path.startsWith(`figures.${i}.`),
         )?.[1][0];
         if (error.code === "conflict" && details?.index === i && details.current) {
@@ -362,7 +364,7 @@ export function MonthSheet({
                           className={`min-w-60 px-2 py-1 ${row.parentCode ? "pl-6 text-slate-700" : "font-medium"}`}
                         >
                           <span>{locale === "en" ? row.nameEn : row.nameVi}</span>
-                          <span className="ml-1 text-xs text-slate-500">({row.unit})</span>
+                          <span className="ml-1 text-xs text-slate-500">({unitLabel(row.unit, locale)})</span>
                           {warnings.map((w) => (
                             <span
                               key={w.code + w.message.en}

@@ -9,6 +9,7 @@ import {
   returnMonthAction,
   submitMonthAction,
 } from "@/app/(app)/entry/actions";
+import { inLocale } from "@/lib/errors";
 import { formatDateTime, type Locale } from "@/lib/format";
 import type { Warning } from "@/lib/validation";
 import type { Status } from "@/lib/workflow";
@@ -79,11 +80,8 @@ export function WorkflowPanel({
         setReason("");
         router.refresh();
       } else {
-        setMessage({
-          ok: false,
-          text: locale === "en" ? result.error.messageEn : result.error.message,
-          fields: result.error.fields,
-        });
+        const shown = inLocale(result.error, locale);
+        setMessage({ ok: false, text: shown.message, fields: shown.fields });
       }
     });
 

@@ -14,6 +14,7 @@ import { latestFigureMonth } from "@/db/queries/months";
 import { formatNumber, formatPercent, type Locale, MISSING } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { periodChoices } from "@/lib/scorecard";
+import { unitLabel } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Chi tiết chỉ tiêu" };
 
@@ -69,7 +70,9 @@ export default async function IndicatorPage({
           </Link>
           <h1 className="text-2xl font-semibold" data-testid="indicator-name">
             {name}{" "}
-            <span className="text-base font-normal text-slate-500">({isIndex ? "%" : indicator.unit})</span>
+            <span className="text-base font-normal text-slate-500">
+              ({isIndex ? "%" : unitLabel(indicator.unit, locale)})
+            </span>
           </h1>
           <p className="text-slate-600">
             {locale === "en" ? province.nameEn : province.nameVi} ·{" "}
