@@ -42,9 +42,14 @@ test.describe("a readable audit log", () => {
     await expect(page.getByLabel("Từ ngày")).toHaveValue("31/02/2026");
 
     // The CSV says the same, for a Vietnamese Excel: Vietnamese headers, ";" between fields.
-    const csv = await (await page.request.get("/audit/export?kind=targets")).text();
-    const [header, ...lines] = csv.trim().split("\r\n");
-    expect(header).toBe("\uFEFFThời điểm;Tên đăng nhập;Người thay đổi;Đơn vị;Thay đổi;Đối tượng;Trước;Sau");
+    const body = await (await page.request.get("/audit/export?kind=targets")).body();
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte order mark, for Excel
+    const [header, ...lines] = body
+      .toString("utf8")
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(header).toBe("Thời điểm;Tên đăng nhập;Người thực hiện;Đơn vị;Thay đổi;Đối tượng;Trước;Sau");
     const line = lines.find((l) => l.includes("năm 2027")) ?? "";
     expect(line).toContain("Tỉnh Tuyên Quang");
     expect(line).toContain("Chỉ tiêu tăng trưởng: trên +12,50%");
@@ -55,7 +60,9 @@ test.describe("a readable audit log", () => {
     const page = await signedIn("tuyenquang.quantri");
     await page.getByTestId("locale-switch").click();
     await expect(page.getByTestId("locale-switch")).toHaveText("Tiếng Việt");
-    const csv = await (await page.request.get("/audit/export?kind=accounts")).text();
-    expect(csv.split("\r\n")[0]).toBe("\uFEFFWhen,Username,Changed by,Unit,Change,Item,Before,After");
+    const csv = (await (await page.request.get("/audit/export?kind=accounts")).body()).toString("utf8");
+    expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+      "When,Username,Changed by,Unit,Change,Item,Before,After",
+    );
   });
 });

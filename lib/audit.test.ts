@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  auditFilterSchema,
-  auditQuery,
-  auditTimeRange,
-  dayForInput,
-  formatAuditTime,
-} from "./audit";
+import { auditFilterSchema, auditQuery, auditTimeRange, dayForInput, formatAuditTime } from "./audit";
 import { CSV_DIALECTS, csvField, csvLine, csvNumber } from "./csv";
 
 describe("audit filter", () => {
@@ -71,7 +65,7 @@ describe("audit display and CSV", () => {
   it("writes CSV for a Vietnamese Excel: ';' between fields, a decimal comma, numbers never prefixed", () => {
     const vi = CSV_DIALECTS.vi;
     expect(csvLine(["Tháng 1", 1234.5, -2.01, null, "a; b", "=1+1"], vi)).toBe(
-      "Tháng 1;1234,5;-2,01;;\"a; b\";'=1+1\r\n",
+      'Tháng 1;1234,5;-2,01;;"a; b";\'=1+1\r\n',
     );
     expect(csvLine(["a, b", 1234.5], vi)).toBe("a, b;1234,5\r\n");
     expect(csvLine(["a, b", 1234.5, -2.01], CSV_DIALECTS.en)).toBe('"a, b",1234.5,-2.01\r\n');

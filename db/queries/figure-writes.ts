@@ -57,8 +57,14 @@ async function validate(db: DbOrTx, writes: FigureWrite[]) {
   const seen = new Set<string>();
   writes.forEach((w, i) => {
     const kind = kinds.get(w.indicator);
-    if (!kind) add(`figures.${i}.indicator`, `Không có chỉ tiêu «${w.indicator}».`, `Unknown indicator «${w.indicator}».`);
-    if (!parsePeriod(w.period)) add(`figures.${i}.period`, `Kỳ «${w.period}» không hợp lệ.`, `Invalid period «${w.period}».`);
+    if (!kind)
+      add(
+        `figures.${i}.indicator`,
+        `Không có chỉ tiêu «${w.indicator}».`,
+        `Unknown indicator «${w.indicator}».`,
+      );
+    if (!parsePeriod(w.period))
+      add(`figures.${i}.period`, `Kỳ «${w.period}» không hợp lệ.`, `Invalid period «${w.period}».`);
     if (seen.has(keyOf(w)))
       add(`figures.${i}`, "Số liệu bị lặp trong cùng yêu cầu.", "The same figure twice in the request.");
     seen.add(keyOf(w));

@@ -422,7 +422,10 @@ export async function copyTargetsFromLastYear(
       `This unit did not exist in ${year}.`,
       {
         year: [
-          { vi: `Năm ${year} nằm ngoài thời gian tồn tại của đơn vị.`, en: `${year} is outside the unit's years.` },
+          {
+            vi: `Năm ${year} nằm ngoài thời gian tồn tại của đơn vị.`,
+            en: `${year} is outside the unit's years.`,
+          },
         ],
       },
     );
