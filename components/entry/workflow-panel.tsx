@@ -9,6 +9,7 @@ import {
   returnMonthAction,
   submitMonthAction,
 } from "@/app/(app)/entry/actions";
+import { LockIcon } from "@/components/ui/lock-icon";
 import { inLocale } from "@/lib/errors";
 import { formatDateTime, type Locale } from "@/lib/format";
 import type { Warning } from "@/lib/validation";
@@ -141,10 +142,15 @@ export function WorkflowPanel({
       </p>
       {status === "approved" && last && (
         <p className="text-sm text-slate-700" data-testid="lock-reason">
-          🔒 {t("lockedApproved", { name: last.by ?? t("system"), at: formatDateTime(last.at, locale) })}
+          <LockIcon />{" "}
+          {t("lockedApproved", { name: last.by ?? t("system"), at: formatDateTime(last.at, locale) })}
         </p>
       )}
-      {status === "submitted" && <p className="text-sm text-slate-700">🔒 {t("lockedSubmitted")}</p>}
+      {status === "submitted" && (
+        <p className="text-sm text-slate-700" data-testid="lock-reason">
+          <LockIcon /> {t("lockedSubmitted")}
+        </p>
+      )}
       {status === "returned" && last?.reason && (
         <p className="text-sm text-amber-900" data-testid="return-reason">
           {t("returned")}: {last.reason}

@@ -144,6 +144,13 @@ export default async function EntryPage({
         month={month}
         sheet={sheet}
         editable={editable}
+        readOnlyReason={
+          !can(actor, "enter_figures", province)
+            ? "readOnly"
+            : status.status === "approved"
+              ? "readOnlyApproved"
+              : "readOnlySubmitted"
+        }
         locale={locale}
       />
     </section>
