@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { periodsOfMonth } from "@/lib/sheet";
 import { isEditable, lockMessage, nextStatus, type Status, type Transition } from "@/lib/workflow";
 import type { DbOrTx } from "../index";
 import {
@@ -283,14 +284,6 @@ export async function figureChangesSince(
   month: string,
   since: Date,
 ): Promise<FigureChange[]> {
-  const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const periodsOfMonth = [
-    month,
-    `${year}-YTD${month.slice(5, 7)}`,
-    `${year}-Q${Math.ceil(m / 3)}`,
-    String(year),
-  ];
   const rows = await db
     .select({
       figureId: figures.id,
@@ -304,7 +297,7 @@ export async function figureChangesSince(
     .from(figureRevisions)
     .innerJoin(figures, eq(figures.id, figureRevisions.figureId))
     .innerJoin(indicators, eq(indicators.code, figures.indicatorCode))
-    .where(and(eq(figures.provinceId, provinceId), inArray(figures.period, periodsOfMonth)))
+    .where(and(eq(figures.provinceId, provinceId), inArray(figures.period, periodsOfMonth(month))))
     .orderBy(
       asc(indicators.sortOrder),
       asc(figures.period),
