@@ -292,7 +292,8 @@ export function WorkflowPanel({
               <li key={`${h.at}-${h.action}`}>
                 {formatDateTime(h.at, locale)} — {t(`actions.${h.action}` as "actions.submit")}{" "}
                 {t("by", { name: h.by ?? t("system") })}
-                {h.reason ? ` — ${h.reason}` : ""}
+                {/* The seed's reason is in both languages; its action's label already says "demo data". */}
+                {h.reason && h.action !== "seed" ? ` — ${h.reason}` : ""}
               </li>
             ))}
           </ol>
