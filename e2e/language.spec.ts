@@ -54,6 +54,8 @@ test.describe("one language at a time", () => {
 
     await page.goto("/indicators/NL.DIEN_SX?province=10&period=2023-YTD06");
     await expect(page.getByTestId("indicator-name")).toContainText("(million kWh)");
+    // The page's title (the tab, what a screen reader announces) is English too.
+    await expect(page).toHaveTitle("Indicator detail · ChiTieu");
   });
 
   test("in English, the sheet's units are English and its month picker says Show", async ({ signedIn }) => {

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboard } from "@/app/_server/dashboard";
+import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
@@ -16,7 +16,7 @@ import { parsePeriod, periodLabel } from "@/lib/periods";
 import { byShortfallFirst, periodChoices } from "@/lib/scorecard";
 import { unitLabel } from "@/lib/units";
 
-export const metadata: Metadata = { title: "Tổng quan" };
+export const generateMetadata = pageTitle("nav.dashboard");
 
 /** The leader's home: every indicator's attainment for a period, shortfalls first. */
 export default async function DashboardPage({

@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { auditScope } from "@/app/_server/audit-scope";
 import { toAppError } from "@/app/_server/guard";
+import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { controlClass, Field } from "@/components/ui/field";
 import { NotAllowed } from "@/components/ui/not-allowed";
@@ -26,7 +26,7 @@ import type { Locale } from "@/lib/format";
 import { roleMay } from "@/lib/permissions";
 import { zodFieldErrors } from "@/lib/zod-messages";
 
-export const metadata: Metadata = { title: "Nhật ký thay đổi" };
+export const generateMetadata = pageTitle("nav.audit");
 
 /** The audit log of the caller's province (system admins: all provinces), filtered by the query string. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {

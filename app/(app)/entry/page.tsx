@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { loadSheet } from "@/app/_server/month";
+import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { MonthSheet } from "@/components/entry/month-sheet";
@@ -16,7 +16,7 @@ import { can } from "@/lib/permissions";
 import { unitLabel } from "@/lib/units";
 import { isEditable } from "@/lib/workflow";
 
-export const metadata: Metadata = { title: "Nhập số liệu" };
+export const generateMetadata = pageTitle("nav.entry");
 
 /** The month to open when none is asked for: the latest with figures, or the one after it once approved. */
 async function defaultMonth(provinceId: string): Promise<string> {
