@@ -3,7 +3,7 @@
  * is split, and zod's default messages are rendered again with its Vietnamese locale. Pure.
  */
 import { z } from "zod";
-import { type Bilingual, type FieldErrors, splitBilingual } from "./errors";
+import { type Bilingual, type FieldErrors, type FieldMessages, splitBilingual } from "./errors";
 
 const vietnamese = z.locales.vi().localeError;
 
@@ -25,4 +25,11 @@ export function zodFieldErrors(error: z.ZodError): FieldErrors {
     fields[path] = [...(fields[path] ?? []), issueMessage(issue)];
   }
   return fields;
+}
+
+/** The same, in one language: what a page shows at its fields. */
+export function zodFieldMessages(error: z.ZodError, locale: "vi" | "en"): FieldMessages {
+  return Object.fromEntries(
+    Object.entries(zodFieldErrors(error)).map(([path, list]) => [path, list.map((m) => m[locale])]),
+  );
 }

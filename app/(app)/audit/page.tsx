@@ -21,10 +21,9 @@ import {
   formatAuditTime,
 } from "@/lib/audit";
 import { describeAuditEntry, type Translate } from "@/lib/audit-text";
-import { inLocale } from "@/lib/errors";
 import type { Locale } from "@/lib/format";
 import { roleMay } from "@/lib/permissions";
-import { zodFieldErrors } from "@/lib/zod-messages";
+import { zodFieldMessages } from "@/lib/zod-messages";
 
 export const generateMetadata = pageTitle("nav.audit");
 
@@ -37,22 +36,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const parsed = auditFilterSchema.safeParse(raw);
   if (!parsed.success) {
     // The form again, with what was typed and the message at the field at fault; no entries.
-    const fields = inLocale(
-      { code: "bad_request", message: "", messageEn: "", ...fieldMessages(zodFieldErrors(parsed.error)) },
-      locale,
-    ).fields;
+    const fields = zodFieldMessages(parsed.error, locale);
     return (
       <section className="space-y-4">
         <h1 className="text-2xl font-semibold">{t("accounts.audit.title")}</h1>
-        <FilterForm t={t} values={raw} errors={fields ?? {}} people={[]} provinces={null} />
+        <FilterForm t={t} values={raw} errors={fields} people={[]} provinces={null} />
         <p
           className="rounded border border-red-300 bg-red-50 p-4 text-red-900"
           data-testid="audit-bad-filter"
         >
           {t("accounts.audit.badFilter", {
-            message: Object.values(fields ?? {})
-              .flat()
-              .join(" "),
+            message: Object.values(fields).flat().join(" "),
           })}{" "}
           <Link href="/audit" className="underline">
             {t("accounts.audit.clear")}
@@ -205,13 +199,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
     </section>
   );
-}
-
-/** The filter's per-field messages in both languages, as an error body carries them. */
-function fieldMessages(fields: ReturnType<typeof zodFieldErrors>) {
-  const pick = (lang: "vi" | "en") =>
-    Object.fromEntries(Object.entries(fields).map(([k, list]) => [k, list.map((m) => m[lang])]));
-  return { fields: pick("vi"), fieldsEn: pick("en") };
 }
 
 type FilterValues = Partial<Record<"province" | "person" | "kind" | "from" | "to", string>>;
