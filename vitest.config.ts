@@ -15,6 +15,7 @@ export default defineConfig({
       "i18n/**/*.test.ts",
       "db/**/*.test.ts",
       "app/**/*.test.ts",
+      "components/**/*.test.tsx",
       "test/**/*.test.ts",
     ],
     environment: "node",

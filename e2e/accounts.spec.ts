@@ -268,7 +268,10 @@ test.describe("account administration", () => {
       "Đổi vai trò",
       "Tạo tài khoản",
     ]);
-    await expect(rows.nth(3)).toContainText("role: staff");
+    // Field names and values in words, not `role: staff`.
+    await expect(rows.nth(3).getByTestId("audit-before")).toContainText("Vai trò: Cán bộ nhập liệu");
+    await expect(rows.nth(3).getByTestId("audit-after")).toContainText("Vai trò: Lãnh đạo Sở");
+    await expect(page.getByTestId("audit")).not.toContainText("role:");
     await expect(page.getByTestId("audit").locator("tr[data-action]").first()).toContainText(
       "Quản trị Sở Công Thương Thái Nguyên",
     );
@@ -280,7 +283,8 @@ test.describe("account administration", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const text = await csv.text();
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toContain("user.password_reset");
+    expect(text).toContain("Đặt lại mật khẩu");
+    expect(text).toContain("Vai trò: Lãnh đạo Sở");
     expect(text).toContain("thainguyen.audit");
     expect(text).not.toContain("phutho.");
 

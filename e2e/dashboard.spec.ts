@@ -52,13 +52,14 @@ test.describe("targets and attainment at a glance", () => {
     const file = await download;
     const text = await (await file.createReadStream()).toArray();
     const csv = Buffer.concat(text).toString("utf8");
+    // For a Vietnamese Excel: Vietnamese headers, ";" between fields, decimal commas (lib/csv.ts).
     expect(csv.split("\r\n")[0]).toBe(
-      "\uFEFFmonth,value,cumulative,yoy_pct,mom_pct,level,vintage,same_month_last_year,note",
+      "\uFEFFTháng;Thực hiện;Lũy kế;So cùng kỳ (%);So tháng trước (%);Chỉ số gốc;Loại số;Cùng kỳ;Ghi chú",
     );
     const months = csv.trim().split("\r\n").slice(1);
     expect(months).toHaveLength(12);
     // The first half adds up to what the province published.
-    const sum = months.slice(0, 6).reduce((s, line) => s + Number(line.split(",")[1]), 0);
+    const sum = months.slice(0, 6).reduce((s, line) => s + Number(line.split(";")[1].replace(",", ".")), 0);
     expect(sum).toBeCloseTo(945.04, 2);
   });
 

@@ -57,11 +57,17 @@ test("a month from typing to approval: enter, paste, submit with warnings, retur
   await staff.getByRole("button", { name: "Gửi duyệt" }).click();
   await expect(sheet.status()).toHaveText("Đã gửi duyệt");
   await expect(sheet.cell("TM.XNK", "month")).toBeDisabled();
+  // Read only because it was submitted (not "you do not enter figures here"); the lock is an SVG icon.
+  await expect(staff.getByTestId("sheet-help")).toContainText("đã gửi duyệt");
+  await expect(staff.getByTestId("lock-reason").locator('svg[data-icon="lock"]')).toBeVisible();
+  await expect(staff.getByTestId("workflow-panel")).not.toContainText("🔒");
 
   // The leader sees the month in the queue with the explanations, and returns it with a reason.
   const leaderContext = await browser.newContext();
   const leader = await leaderContext.newPage();
   await signInAs(leader, "thainguyen.lanhdao");
+  // The menu says a month waits.
+  await expect(leader.getByTestId("main-nav").getByTestId("review-count")).toContainText("1 tháng chờ duyệt");
   await leader.getByTestId("main-nav").getByRole("link", { name: "Duyệt" }).click();
   await expect(leader.getByTestId("submitted-months")).toContainText("Cửa khẩu thông quan trở lại sau bão");
   await leader.getByTestId("submitted-months").getByRole("link", { name: "Xem và duyệt" }).first().click();
@@ -70,18 +76,36 @@ test("a month from typing to approval: enter, paste, submit with warnings, retur
   await leader.getByRole("button", { name: "Trả lại", exact: true }).click();
   await expect(new EntryPage(leader).status()).toHaveText("Trả lại");
 
-  // The staff member sees why, fixes the figure and submits again.
-  await staff.reload();
+  await expect(leader.getByTestId("main-nav").getByTestId("review-count")).toHaveCount(0);
+
+  // The staff member is told on their home page, sees why, fixes the figure and submits again;
+  // the explanations given before are still there.
+  await staff.goto("/");
+  await expect(staff.getByTestId("returned-months")).toContainText(
+    "Tháng 10/2026 bị trả lại: Kim ngạch xuất nhập khẩu chưa khớp số hải quan",
+  );
+  await staff.getByTestId("returned-months").getByRole("link", { name: "Sửa và gửi lại" }).click();
   await expect(staff.getByTestId("return-reason")).toContainText("chưa khớp số hải quan");
+  await expect(xnkWarning.getByRole("textbox")).toHaveValue("Cửa khẩu thông quan trở lại sau bão");
   await sheet.type("TM.XNK", "month", "234,5");
   await sheet.saved();
   await sheet.explainAll("Đã đối chiếu với hải quan");
   await staff.getByRole("button", { name: "Gửi duyệt" }).click();
   await expect(sheet.status()).toHaveText("Đã gửi duyệt");
 
-  // The leader approves: the month is locked.
+  // The leader sees what changed since the first submission, and approves after confirming.
   await leader.reload();
+  const changes = leader.getByTestId("changes-since-submit");
+  await expect(changes.locator('li[data-indicator="TM.XNK"]')).toContainText(
+    "1.234,50 triệu USD → 234,50 triệu USD",
+  );
+  await expect(changes.locator("li")).toHaveCount(1);
   await leader.getByRole("button", { name: "Duyệt", exact: true }).click();
+  await expect(leader.getByTestId("confirm-approve")).toContainText(
+    "Duyệt tháng 10/2026 của Tỉnh Thái Nguyên?",
+  );
+  await expect(new EntryPage(leader).status()).toHaveText("Đã gửi duyệt");
+  await leader.getByRole("button", { name: "Xác nhận duyệt" }).click();
   await expect(new EntryPage(leader).status()).toHaveText("Đã duyệt (khóa)");
 
   // Locked for staff, saying who approved it and who can reopen; the API refuses too (423).
@@ -130,6 +154,52 @@ test("the figure history shows who changed what, from what to what", async ({ si
   const panel = page.getByTestId("history-panel");
   await expect(panel).toContainText("thainguyen.canbo");
   await expect(panel).toContainText("1.234,50 → 234,50");
+});
+
+test("the sheet fits 1366 px, pastes two columns, names a refused cell and keeps it across a reload", async ({
+  signedIn,
+}) => {
+  const page = await signedIn("thainguyen.canbo");
+  await page.setViewportSize({ width: 1366, height: 800 });
+  const sheet = new EntryPage(page);
+  await sheet.open(PROVINCE, "2026-10");
+  await expect(sheet.status()).toHaveText("Nháp");
+  // Every column, the annual plan last, is on screen without scrolling sideways.
+  const table = page.getByTestId("month-sheet");
+  const fits = await table.evaluate((el) => {
+    const box = el.parentElement as HTMLElement;
+    return box.scrollWidth <= box.clientWidth;
+  });
+  expect(fits).toBe(true);
+  const plan = await page.getByTestId("column-target").boundingBox();
+  expect((plan?.x ?? 9999) + (plan?.width ?? 0)).toBeLessThanOrEqual(1366);
+
+  // Two columns from Excel fill the month and the cumulative of each row.
+  await sheet.paste("TM.BLDV.BL", "month", "5.100,1\t45.000,5\r\n1.600,2\t15.000,2\r\n");
+  await sheet.saved();
+  await expect(sheet.cell("TM.BLDV.BL", "cumulative")).toHaveValue("45.000,5");
+  await expect(sheet.cell("TM.BLDV.LTAU", "month")).toHaveValue("1.600,2");
+  await expect(sheet.cell("TM.BLDV.LTAU", "cumulative")).toHaveValue("15.000,2");
+  // A second column where the row has none is said, not dropped silently.
+  await sheet.paste("NL.TD_CS", "month", "1.200,5\t99\r\n");
+  await expect(page.getByTestId("paste-note")).toContainText("Tổng công suất lắp máy");
+  await expect(page.getByTestId("paste-note")).toContainText("không có cột này");
+  await sheet.saved();
+
+  // A refused value names its cell, and survives a reload, marked.
+  await sheet.type("NL.DIEN_SX", "month", "-5");
+  await expect(page.getByTestId("save-state")).toHaveText(
+    "Lỗi — không lưu được: Sản lượng điện sản xuất — Tháng này",
+  );
+  await page.reload();
+  await expect(sheet.cell("NL.DIEN_SX", "month")).toHaveValue("-5");
+  await expect(sheet.cell("NL.DIEN_SX", "month")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("sheet-restored")).toContainText("vẫn được giữ");
+  await expect(page.getByTestId("save-state")).toContainText("Sản lượng điện sản xuất — Tháng này");
+  // On a phone the page itself does not scroll sideways: the sheet scrolls in its frame.
+  await page.setViewportSize({ width: 375, height: 740 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await sheet.type("NL.DIEN_SX", "month", "");
 });
 
 test.describe("who may write", () => {

@@ -155,7 +155,7 @@ export function accountRefusalError(reason: AccountRefusal, action: AccountActio
         "forbidden",
         "Bạn không thể cấp vai trò này: quản trị tỉnh chỉ cấp các vai trò cán bộ nhập liệu, lãnh đạo Sở và quản trị tỉnh.",
         "You cannot grant this role: a province admin grants only staff, leader and province admin.",
-        { role: ["Vai trò không được phép / role not allowed"] },
+        { role: [{ vi: "Vai trò không được phép.", en: "Role not allowed." }] },
       );
     case "first_admin":
       return new AppError(
@@ -168,14 +168,14 @@ export function accountRefusalError(reason: AccountRefusal, action: AccountActio
         "invalid",
         "Tài khoản của tỉnh chỉ có các vai trò cán bộ nhập liệu, lãnh đạo Sở và quản trị tỉnh; tài khoản theo dõi toàn quốc và quản trị hệ thống không thuộc tỉnh nào.",
         "A province's accounts are staff, leaders and province admins; national viewers and system admins belong to no province.",
-        { role: ["Vai trò không hợp với đơn vị / role does not fit the unit"] },
+        { role: [{ vi: "Vai trò không hợp với đơn vị.", en: "The role does not fit the unit." }] },
       );
     case "former_province":
       return new AppError(
         "invalid",
         "Không tạo tài khoản cho đơn vị cũ đã sáp nhập: hãy chọn tỉnh hiện nay.",
         "Accounts are not created for a former unit merged in 2025: choose the current province.",
-        { provinceId: ["Đơn vị cũ / former unit"] },
+        { provinceId: [{ vi: "Đơn vị cũ.", en: "A former unit." }] },
       );
     case "self":
       return action === "reset_password"

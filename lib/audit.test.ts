@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditFilterSchema, auditQuery, auditTimeRange, describeAuditValue, formatAuditTime } from "./audit";
-import { csvField, csvLine } from "./csv";
+import { auditFilterSchema, auditQuery, auditTimeRange, dayForInput, formatAuditTime } from "./audit";
+import { CSV_DIALECTS, csvField, csvLine, csvNumber } from "./csv";
 
 describe("audit filter", () => {
   it("treats empty form fields as no filter and defaults to the first page", () => {
@@ -31,11 +31,21 @@ describe("audit filter", () => {
 
   it("refuses unknown kinds, malformed or impossible dates and reversed ranges", () => {
     expect(auditFilterSchema.safeParse({ kind: "everything" }).success).toBe(false);
-    expect(auditFilterSchema.safeParse({ from: "01/02/2026" }).success).toBe(false);
+    expect(auditFilterSchema.safeParse({ from: "2026/02/01" }).success).toBe(false);
+    expect(auditFilterSchema.safeParse({ from: "31/02/2026" }).success).toBe(false);
     expect(auditFilterSchema.safeParse({ from: "2026-13-01" }).success).toBe(false);
     expect(auditFilterSchema.safeParse({ from: "2026-02-01", to: "2026-01-01" }).success).toBe(false);
     expect(auditFilterSchema.safeParse({ page: "0" }).success).toBe(false);
     expect(auditFilterSchema.safeParse({ person: "abc" }).success).toBe(false);
+  });
+
+  it("takes days typed dd/mm/yyyy, as the page's filter shows them", () => {
+    expect(auditFilterSchema.parse({ from: "01/02/2026", to: "5/3/2026" })).toMatchObject({
+      from: "2026-02-01",
+      to: "2026-03-05",
+    });
+    expect(dayForInput("2026-02-01")).toBe("01/02/2026");
+    expect(dayForInput(undefined)).toBe("");
   });
 
   it("reads days in Vietnam's time, the end day included", () => {
@@ -52,10 +62,14 @@ describe("audit filter", () => {
 });
 
 describe("audit display and CSV", () => {
-  it("describes before/after values in one line", () => {
-    expect(describeAuditValue({ username: "a.b", active: false })).toBe("username: a.b, active: false");
-    expect(describeAuditValue(null)).toBe("");
-    expect(describeAuditValue([1, 2])).toBe("[1,2]");
+  it("writes CSV for a Vietnamese Excel: ';' between fields, a decimal comma, numbers never prefixed", () => {
+    const vi = CSV_DIALECTS.vi;
+    expect(csvLine(["Tháng 1", 1234.5, -2.01, null, "a; b", "=1+1"], vi)).toBe(
+      'Tháng 1;1234,5;-2,01;;"a; b";\'=1+1\r\n',
+    );
+    expect(csvLine(["a, b", 1234.5], vi)).toBe("a, b;1234,5\r\n");
+    expect(csvLine(["a, b", 1234.5, -2.01], CSV_DIALECTS.en)).toBe('"a, b",1234.5,-2.01\r\n');
+    expect(csvNumber(null, vi)).toBe("");
   });
 
   it("shows times in Vietnam's time, with seconds", () => {

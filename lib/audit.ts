@@ -3,10 +3,11 @@
  * download takes from its query string, and the CSV itself. Pure: the queries are in db/queries/audit.ts.
  */
 import { z } from "zod";
+import { bilingual } from "./errors";
 
 /** Kinds of change, by the prefix of their action (`figure.save`, `period.approve`, `user.create`, ...). */
 export const AUDIT_KINDS = {
-  figures: ["figure."],
+  figures: ["figure.", "import."],
   status: ["period."],
   targets: ["target."],
   accounts: ["user."],
@@ -19,14 +20,33 @@ export const AUDIT_PAGE_SIZE = 50;
 
 /** An empty field of a GET form ("?person=") means no filter. */
 const blank = (v: unknown) => (v === "" ? undefined : v);
+/** A day typed dd/mm/yyyy (the page's filter) or yyyy-mm-dd (links, scripts), as yyyy-mm-dd. */
 const day = z.preprocess(
-  blank,
+  (v) => {
+    if (v === "") return undefined;
+    const typed = typeof v === "string" ? /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(v) : null;
+    return typed ? `${typed[3]}-${typed[2].padStart(2, "0")}-${typed[1].padStart(2, "0")}` : v;
+  },
   z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày dạng yyyy-mm-dd / a date as yyyy-mm-dd")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "Ngày không có thật / no such date")
+    .regex(
+      /^\d{4}-\d{2}-\d{2}$/,
+      bilingual("Ngày dạng dd/mm/yyyy, ví dụ 31/01/2026.", "A date as dd/mm/yyyy, e.g. 31/01/2026."),
+    )
+    .refine(realDay, bilingual("Ngày không có thật.", "No such date."))
     .optional(),
 );
+
+/** A calendar day that exists (no 31/02). */
+function realDay(d: string): boolean {
+  const at = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === d;
+}
+
+/** yyyy-mm-dd → dd/mm/yyyy, as the filter's field shows it. */
+export function dayForInput(d: string | undefined): string {
+  return d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : "";
+}
 
 export const auditFilterSchema = z
   .object({
@@ -34,14 +54,18 @@ export const auditFilterSchema = z
     person: z.preprocess(blank, z.coerce.number().int().positive().max(2_147_483_647).optional()),
     kind: z.preprocess(
       blank,
-      z.enum(KIND_NAMES, { error: `Một trong: ${KIND_NAMES.join(", ")} / one of these` }).optional(),
+      z
+        .enum(KIND_NAMES, {
+          error: bilingual(`Một trong: ${KIND_NAMES.join(", ")}.`, `One of: ${KIND_NAMES.join(", ")}.`),
+        })
+        .optional(),
     ),
     from: day,
     to: day,
     page: z.preprocess(blank, z.coerce.number().int().min(1).max(1_000_000).default(1)),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "Ngày bắt đầu sau ngày kết thúc / the start is after the end",
+    message: bilingual("Ngày bắt đầu sau ngày kết thúc.", "The start is after the end."),
     path: ["to"],
   });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
@@ -74,15 +98,6 @@ export function auditQuery(filter: AuditFilter, page?: number): string {
 /** The message key of an action: `user.password_reset` → `user_password_reset` (dots nest in messages). */
 export function auditActionKey(action: string): string {
   return action.replace(/\./g, "_");
-}
-
-/** A before/after value in one line: `active: true, role: "leader"`. */
-export function describeAuditValue(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value !== "object" || Array.isArray(value)) return JSON.stringify(value);
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
-    .join(", ");
 }
 
 const timeParts = new Intl.DateTimeFormat("en-GB", {

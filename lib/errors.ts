@@ -1,6 +1,7 @@
 /**
  * Errors that are safe to show: a code, an HTTP status, a message in Vietnamese and in English,
- * and per-field messages for forms. Anything else thrown is logged and shown as a generic error.
+ * and per-field messages for forms, in both languages too. The API carries both; a page shows
+ * the reader's language only (`inLocale`). Anything else thrown is logged and shown as a generic error.
  */
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -15,7 +16,31 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export type FieldErrors = Record<string, string[]>;
+/** One message in both languages. */
+export type Bilingual = { vi: string; en: string };
+/** Per-field messages, by the field's path (`figures.3.value`), in both languages. */
+export type FieldErrors = Record<string, Bilingual[]>;
+/** Per-field messages in one language, as the API and the pages receive them. */
+export type FieldMessages = Record<string, string[]>;
+
+/**
+ * A zod message in both languages, for schemas shared by pages and the API: zod carries one
+ * string, so the two travel joined by a control character and are split again by `splitBilingual`.
+ */
+const JOIN = "\u001f";
+export function bilingual(vi: string, en: string): string {
+  return `${vi}${JOIN}${en}`;
+}
+/** A message made by `bilingual`; any other text is taken as the same in both languages. */
+export function splitBilingual(message: string): Bilingual {
+  const at = message.indexOf(JOIN);
+  return at < 0 ? { vi: message, en: message } : { vi: message.slice(0, at), en: message.slice(at + 1) };
+}
+
+/** Adds a message to a field's list. */
+export function addFieldError(fields: FieldErrors, path: string, message: Bilingual): void {
+  fields[path] = [...(fields[path] ?? []), message];
+}
 
 export class AppError extends Error {
   readonly status: number;
@@ -34,8 +59,22 @@ export class AppError extends Error {
 }
 
 export type ErrorBody = {
-  error: { code: ErrorCode; message: string; messageEn: string; fields?: FieldErrors; details?: unknown };
+  error: {
+    code: ErrorCode;
+    /** Vietnamese. */
+    message: string;
+    messageEn: string;
+    /** Per field, in Vietnamese. */
+    fields?: FieldMessages;
+    /** Per field, in English (the same keys as `fields`). */
+    fieldsEn?: FieldMessages;
+    details?: unknown;
+  };
 };
+
+function fieldsIn(fields: FieldErrors, lang: keyof Bilingual): FieldMessages {
+  return Object.fromEntries(Object.entries(fields).map(([path, list]) => [path, list.map((m) => m[lang])]));
+}
 
 export function errorBody(e: AppError): ErrorBody {
   return {
@@ -43,10 +82,20 @@ export function errorBody(e: AppError): ErrorBody {
       code: e.code,
       message: e.messageVi,
       messageEn: e.messageEn,
-      ...(e.fields ? { fields: e.fields } : {}),
+      ...(e.fields ? { fields: fieldsIn(e.fields, "vi"), fieldsEn: fieldsIn(e.fields, "en") } : {}),
       ...(e.details !== undefined ? { details: e.details } : {}),
     },
   };
+}
+
+/** An error as the reader sees it: the message and the field messages in their language only. */
+export function inLocale(
+  error: ErrorBody["error"],
+  locale: "vi" | "en",
+): { message: string; fields: FieldMessages | undefined } {
+  return locale === "en"
+    ? { message: error.messageEn, fields: error.fieldsEn ?? error.fields }
+    : { message: error.message, fields: error.fields };
 }
 
 export const errors = {

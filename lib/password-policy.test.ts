@@ -1,5 +1,7 @@
+import { dictionary } from "@zxcvbn-ts/language-common";
 import { describe, expect, it } from "vitest";
 import { COMMON_PASSWORDS } from "./common-passwords";
+import localPasswords from "./local-common-passwords.json";
 import { PASSWORD_PROBLEM_MESSAGES, passwordProblems } from "./password-policy";
 
 describe("password policy", () => {
@@ -38,6 +40,21 @@ describe("password policy", () => {
       expect(p).toBe(p.toLowerCase());
       expect([...p].length).toBeGreaterThanOrEqual(10);
     }
+  });
+
+  it("refuses every common password of 10+ characters of the maintained zxcvbn-ts list, and the local additions", () => {
+    const fromPackage = dictionary["passwords-common"]
+      .map((p) => p.toLowerCase())
+      .filter((p) => [...p].length >= 10);
+    expect(fromPackage.length).toBeGreaterThan(1500);
+    for (const p of fromPackage) expect(passwordProblems(p.toUpperCase(), "x.user")).toContain("common");
+    // The local additions are data (a JSON file), not already in the package's list.
+    expect(localPasswords.length).toBeGreaterThan(20);
+    for (const p of localPasswords) {
+      expect(fromPackage).not.toContain(p);
+      expect(passwordProblems(p, "x.user")).toContain("common");
+    }
+    expect(COMMON_PASSWORDS.size).toBe(new Set([...fromPackage, ...localPasswords]).size);
   });
 
   it("says every problem in both languages", () => {

@@ -58,6 +58,13 @@ export function sheetFields(indicator: SheetIndicator, month: string): SheetFiel
   }
 }
 
+/** The periods a month's sheet writes: the month, its cumulative, its quarter and its year. */
+export function periodsOfMonth(month: string): string[] {
+  const year = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return [month, `${year}-YTD${month.slice(5, 7)}`, `${year}-Q${Math.ceil(m / 3)}`, String(year)];
+}
+
 /** The sheet's month for any figure period: the month it ends in (`2024-Q1` → `2024-03`). */
 export function sheetMonthOf(periodKey: string): string | null {
   const period = parsePeriod(periodKey);

@@ -60,6 +60,7 @@ export type IndicatorMonth = {
 };
 
 const fmt = (n: number) => new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 2 }).format(n);
+const fmtEn = (n: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }).format(n);
 
 function changeWarnings(i: IndicatorMonth): Warning[] {
   const limits = CHANGE_THRESHOLDS[i.kind];
@@ -72,7 +73,7 @@ function changeWarnings(i: IndicatorMonth): Warning[] {
         code: "big_change",
         message: {
           vi: `Thay đổi ${fmt(change)}% ${vi} (ngưỡng ±${limit}%): vui lòng kiểm tra hoặc giải trình.`,
-          en: `A change of ${fmt(change)}% ${en} (threshold ±${limit}%): please check or explain.`,
+          en: `A change of ${fmtEn(change)}% ${en} (threshold ±${limit}%): please check or explain.`,
         },
       });
     }
@@ -109,7 +110,7 @@ function childrenWarnings(rows: IndicatorMonth[]): Warning[] {
         code: "children_sum",
         message: {
           vi: `Tổng các chỉ tiêu thành phần (${fmt(sum)}) khác tổng số (${fmt(parent.value)}).`,
-          en: `The parts add up to ${fmt(sum)}, not the total ${fmt(parent.value)}.`,
+          en: `The parts add up to ${fmtEn(sum)}, not the total ${fmtEn(parent.value)}.`,
         },
       });
     }

@@ -5,10 +5,15 @@ import { loadSheet, runTransition } from "@/app/_server/month";
 import type { DbHandle, Tx } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { type FigureWrite, saveFigures } from "@/db/queries/figure-writes";
-import { getMonthStatus } from "@/db/queries/workflow";
+import {
+  countSubmittedMonths,
+  figureChangesSince,
+  getMonthStatus,
+  listReturnedMonths,
+} from "@/db/queries/workflow";
 import { auditLog, figureRevisions, figures, provinces, users } from "@/db/schema";
 import { seed } from "@/db/seed";
-import type { AppError } from "@/lib/errors";
+import { type AppError, errorBody } from "@/lib/errors";
 import type { Transition } from "@/lib/workflow";
 import { appError } from "./app-error";
 import { DB_KINDS, openTestDb } from "./db";
@@ -132,7 +137,15 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
       "figures.2.value",
       "figures.3.measure",
     ]);
-    expect(e.fields?.["figures.2.value"][0]).toContain("không được âm");
+    // One language each: the page shows the reader's (errorBody: `fields` Vietnamese, `fieldsEn` English).
+    const [negative] = e.fields?.["figures.2.value"] ?? [];
+    expect(negative.vi).toContain("không được âm");
+    expect(negative.vi).not.toMatch(/negative| \/ /);
+    expect(negative.en).toMatch(/negative/);
+    const body = errorBody(e).error;
+    expect(body.fields?.["figures.2.value"]).toEqual([negative.vi]);
+    expect(body.fieldsEn?.["figures.2.value"]).toEqual([negative.en]);
+    expect(body.fieldsEn?.["figures.0.indicator"]?.[0]).toMatch(/^Unknown indicator/);
     expect(await figureCount()).toBe(before);
   });
 
@@ -166,19 +179,32 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
     const e = await appError(transition("submit", {}, staffId));
     expect(e.status).toBe(422);
     expect(Object.keys(e.fields ?? {})).toContain("acknowledge.TM.XNK");
+    // The warning under its explanation field, once per language (not "… / …" glued).
+    const [warning] = errorBody(e).error.fieldsEn?.["acknowledge.TM.XNK"] ?? [];
+    expect(warning).toMatch(/^(The parts add up|A change of)/);
+    expect(warning).not.toContain(" / ");
+    expect(errorBody(e).error.fields?.["acknowledge.TM.XNK"]?.[0]).not.toMatch(/[Tt]he /);
     const acknowledge = [...new Set(sheet.warnings.map((w) => w.indicator))].map((indicator) => ({
       indicator,
       reason: "Số ước tính, sẽ điều chỉnh",
     }));
+    const waiting = await countSubmittedMonths(handle.db, [PROVINCE]);
     const status = await transition("submit", { acknowledge }, staffId);
     expect(status.status).toBe("submitted");
     expect(status.history.at(-1)?.acknowledgements).toEqual(acknowledge);
+    // The menu's count of months waiting for a leader, of the leader's units only.
+    expect(await countSubmittedMonths(handle.db, [PROVINCE])).toBe(waiting + 1);
+    expect(await countSubmittedMonths(handle.db, ["08-2025"])).toBe(0);
   });
 
   it("a submitted month refuses writes (423) until a leader returns it with a reason", async () => {
     expect((await appError(save([xnk(1)]))).status).toBe(423);
     expect((await appError(transition("return", {}, leaderId))).status).toBe(422);
     expect((await transition("return", { reason: "Xuất khẩu chưa khớp" }, leaderId)).status).toBe("returned");
+    // The staff's home says which month came back and why.
+    expect(await listReturnedMonths(handle.db, [PROVINCE])).toEqual([
+      expect.objectContaining({ period: MONTH, reason: "Xuất khẩu chưa khớp", by: expect.any(String) }),
+    ]);
     const version = (await revisionsOf("TM.XNK")).length;
     await save([{ ...xnk(90, null), indicator: "TM.XNK", version }]);
   });
@@ -188,7 +214,23 @@ describe.each(DB_KINDS)("monthly entry and workflow on %s", (kind) => {
       indicator: w.indicator,
       reason: "Đã kiểm tra",
     }));
-    await transition("submit", { acknowledge }, staffId);
+    const before = await getMonthStatus(handle.db, PROVINCE, MONTH);
+    const previousSubmit = before.history.filter((h) => h.action === "submit").at(-1);
+    const resubmitted = await transition("submit", { acknowledge }, staffId);
+    expect(await listReturnedMonths(handle.db, [PROVINCE])).toEqual([]);
+    // What changed since the previous submission: the export-import figure, 100 → 90; nothing after.
+    const changes = await figureChangesSince(handle.db, PROVINCE, MONTH, previousSubmit?.at as Date);
+    expect(changes).toEqual([
+      expect.objectContaining({
+        indicator: "TM.XNK",
+        period: MONTH,
+        measure: "value",
+        before: 100,
+        after: 90,
+      }),
+    ]);
+    const last = resubmitted.history.at(-1)?.at as Date;
+    expect(await figureChangesSince(handle.db, PROVINCE, MONTH, last)).toEqual([]);
     await transition("approve", {}, leaderId);
     const locked = await appError(save([xnk(1)]));
     expect(locked.status).toBe(423);

@@ -216,10 +216,11 @@ describe.each(DB_KINDS)("targets on %s", (kind) => {
       "targets.7.value",
       "targets.8.year",
     ]);
-    expect(e.fields?.["targets.1.valueMax"][0]).toContain("phải lớn hơn hoặc bằng cận dưới");
-    expect(e.fields?.["targets.1.valueMax"][0]).toContain("must be at least the lower end");
-    expect(e.fields?.["targets.2.value"][0]).toContain("−100%");
-    expect(e.fields?.["targets.8.year"][0]).toContain("2025");
+    expect(e.fields?.["targets.1.valueMax"][0].vi).toContain("phải lớn hơn hoặc bằng cận dưới");
+    expect(e.fields?.["targets.1.valueMax"][0].en).toContain("must be at least the lower end");
+    expect(e.fields?.["targets.1.valueMax"][0].vi).not.toContain("must be");
+    expect(e.fields?.["targets.2.value"][0].vi).toContain("−100%");
+    expect(e.fields?.["targets.8.year"][0].en).toContain("2025");
     expect(await targetCount()).toBe(before);
     expect((await handle.db.select({ n: count() }).from(auditLog))[0].n).toBe(audits);
   });

@@ -1,11 +1,12 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboard } from "@/app/_server/dashboard";
+import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
+import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -13,8 +14,9 @@ import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { byShortfallFirst, periodChoices } from "@/lib/scorecard";
+import { unitLabel } from "@/lib/units";
 
-export const metadata: Metadata = { title: "Tổng quan" };
+export const generateMetadata = pageTitle("nav.dashboard");
 
 /** The leader's home: every indicator's attainment for a period, shortfalls first. */
 export default async function DashboardPage({
@@ -46,6 +48,7 @@ export default async function DashboardPage({
 
   return (
     <section className="space-y-4">
+      <ReturnedMonthsNotice user={user} />
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t("dashboard.scorecardTitle")}</h1>
@@ -92,7 +95,7 @@ export default async function DashboardPage({
               <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-600">{t("dashboard.actual")}</dt>
                 <dd className="num text-right">
-                  {text.actual} {indicator.kind === "index" ? "" : indicator.unit}
+                  {text.actual} {indicator.kind === "index" ? "" : unitLabel(indicator.unit, locale)}
                   {row.vintage === "estimate" && (
                     <span className="text-xs text-slate-500"> ({t("dashboard.estimate")})</span>
                   )}
@@ -133,7 +136,7 @@ export default async function DashboardPage({
                       {name(indicator)}
                     </Link>
                     <span className="ml-1 text-xs text-slate-500">
-                      ({indicator.kind === "index" ? "%" : indicator.unit})
+                      ({indicator.kind === "index" ? "%" : unitLabel(indicator.unit, locale)})
                     </span>
                   </td>
                   <td className="num px-3 py-2 text-right" data-testid="actual">

@@ -73,7 +73,7 @@ export async function createAccount(ctx: AccountContext, input: NewAccountInput)
   const province = provinceId ? await getProvince(tx, provinceId) : null;
   if (provinceId && !province) {
     throw new AppError("invalid", "Không có đơn vị này.", "There is no such unit.", {
-      provinceId: ["Không có đơn vị này / unknown unit"],
+      provinceId: [{ vi: "Không có đơn vị này.", en: "There is no such unit." }],
     });
   }
   decide(user, {
@@ -95,7 +95,7 @@ export async function createAccount(ctx: AccountContext, input: NewAccountInput)
       "conflict",
       `Tên đăng nhập "${input.username}" đã có người dùng. Hãy chọn tên khác.`,
       `The username "${input.username}" is taken. Choose another.`,
-      { username: ["Tên đăng nhập đã có / username taken"] },
+      { username: [{ vi: "Tên đăng nhập đã có người dùng.", en: "This username is taken." }] },
     );
   }
   await ctx.audit({
@@ -183,7 +183,7 @@ export async function changeAccount(ctx: AccountContext, id: number, change: Acc
 
 function passwordError(field: string, messages: { vi: string; en: string }[]): AppError {
   return new AppError("invalid", messages.map((m) => m.vi).join(" "), messages.map((m) => m.en).join(" "), {
-    [field]: messages.map((m) => `${m.vi} / ${m.en}`),
+    [field]: messages,
   });
 }
 

@@ -6,8 +6,9 @@ import { type Db, getDb, type Tx } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { getProvince } from "@/db/queries/reference";
 import type { NewAuditEntry, Province } from "@/db/schema";
-import { AppError, type ErrorBody, errorBody, errors, type FieldErrors } from "@/lib/errors";
+import { AppError, type ErrorBody, errorBody, errors } from "@/lib/errors";
 import { type Actor, can, type GlobalAction, type ProvinceAction, roleMay } from "@/lib/permissions";
+import { zodFieldErrors } from "@/lib/zod-messages";
 import { type CurrentUser, getApiUser, getCurrentUser } from "./session";
 
 /**
@@ -73,22 +74,12 @@ export async function authorize<I>(db: Db, user: CurrentUser, permission: Permis
   return province;
 }
 
-/** Zod issues by their full path (`figures.3.value`), so a message names the exact field. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join(".") || "_";
-    fields[path] = [...(fields[path] ?? []), issue.message];
-  }
-  return fields;
-}
-
 function invalid(error: z.ZodError, status: "bad_request" | "invalid"): AppError {
   return new AppError(
     status,
     "Dữ liệu không hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.",
     "Invalid input. Please check the fields marked.",
-    fieldErrors(error),
+    zodFieldErrors(error),
   );
 }
 
@@ -145,7 +136,7 @@ export function serverAction<S extends z.ZodType, R>(
       if (!user) throw errors.unauthenticated();
       if (user.mustChangePassword && !spec.allowedBeforePasswordChange) throw passwordChangeRequired();
       const raw = payload instanceof FormData ? Object.fromEntries(payload) : payload;
-      const parsed = spec.schema.safeParse(raw);
+      const parsed = spec.schema.safeParse(raw, { reportInput: true });
       if (!parsed.success) throw invalid(parsed.error, "invalid");
       const db = getDb();
       const province = await authorize(db, user, spec.permission, parsed.data);
@@ -209,7 +200,7 @@ async function prepare<SI extends z.ZodType>(
   raw: Record<string, unknown>,
   spec: { input: SI; permission: Permission<z.infer<SI>> },
 ): Promise<Context<z.infer<SI>>> {
-  const parsed = spec.input.safeParse(raw);
+  const parsed = spec.input.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw invalid(parsed.error, "bad_request");
   const province = await authorize(getDb(), user, spec.permission, parsed.data);
   return { user, input: parsed.data, province };
@@ -240,7 +231,7 @@ export function apiWrite<SI extends z.ZodType, SB extends z.ZodType, R>(
   return (request: NextRequest, context: RouteContext) =>
     handleApi(request, context, async (user, raw) => {
       const ctx = await prepare(user, raw, spec);
-      const body = spec.body.safeParse(await readJsonBody(request));
+      const body = spec.body.safeParse(await readJsonBody(request), { reportInput: true });
       if (!body.success) throw invalid(body.error, "invalid");
       return runWrite(getDb(), ctx, (w) => run({ ...w, body: body.data }));
     });

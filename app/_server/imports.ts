@@ -94,7 +94,7 @@ export const importOptionsSchema = z.object({
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
-const problem = (m: Message) => new AppError("invalid", m.vi, m.en, { file: [`${m.vi} / ${m.en}`] });
+const problem = (m: Message) => new AppError("invalid", m.vi, m.en, { file: [m] });
 
 export async function monthTemplate(db: DbOrTx, province: Province, month: string, user: CurrentUser) {
   const sheet = await loadSheet(db, province.id, month);
@@ -233,7 +233,7 @@ export async function previewImport(
       year = options.year ?? headerYear(grid, mapping.headerRow) ?? fallbackYear;
       if (!year) {
         throw new AppError("invalid", "Hãy chọn năm của bảng số liệu.", "Choose the year of the table.", {
-          year: ["Bắt buộc / required"],
+          year: [{ vi: "Bắt buộc", en: "Required" }],
         });
       }
       const known = new Set(catalogue.map((c) => c.code));
@@ -244,7 +244,7 @@ export async function previewImport(
           "Cách ghép có chỉ tiêu không tồn tại.",
           "The mapping names unknown indicators.",
           {
-            mapping: unknown.map((r) => `${r.indicator}`),
+            mapping: unknown.map((r) => ({ vi: r.indicator, en: r.indicator })),
           },
         );
       }
@@ -356,7 +356,10 @@ export async function commitImport(
     for (const w of stale) {
       const now = current.get(figureKey(w));
       fields[w.cell] = [
-        `${w.indicator} ${monthText(w.period)}: hiện là ${now ? formatForInput(now.value) : "—"} (phiên bản ${now?.version ?? "—"}) / now ${now?.value ?? "—"} (version ${now?.version ?? "—"})`,
+        {
+          vi: `${w.indicator} ${monthText(w.period)}: hiện là ${now ? formatForInput(now.value) : "—"} (phiên bản ${now?.version ?? "—"})`,
+          en: `${w.indicator} ${w.period}: now ${now?.value ?? "—"} (version ${now?.version ?? "—"})`,
+        },
       ];
     }
     throw new AppError(

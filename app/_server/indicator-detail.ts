@@ -1,17 +1,19 @@
-import { CSV_BOM, csvField } from "@/lib/csv";
 import "server-only";
 import type { DbOrTx } from "@/db";
 import { getAttainmentData } from "@/db/queries/attainment";
+import { listFigureNotes } from "@/db/queries/figures";
 import { getIndicator } from "@/db/queries/reference";
 import type { Province } from "@/db/schema";
-import { monthSeries, targetPath } from "@/lib/indicator-series";
-import { parsePeriod } from "@/lib/periods";
+import { CSV_BOM, CSV_DIALECTS, csvLine } from "@/lib/csv";
+import type { Locale } from "@/lib/format";
+import { type MonthPoint, monthSeries, targetPath } from "@/lib/indicator-series";
+import { monthKey, parsePeriod } from "@/lib/periods";
 import { attainmentFromData, provinceFigures } from "./attainment";
 
 /**
  * One indicator of one province for a year: its attainment for the period, its months this year
- * and last, the year's target with its document, and the cumulative path to the target. Three
- * queries whatever the number of months.
+ * and last with the notes on their figures, the year's target with its document, and the
+ * cumulative path to the target. Four queries whatever the number of months.
  */
 export async function indicatorDetail(db: DbOrTx, province: Province, code: string, period: string) {
   const year = parsePeriod(period)?.year as number;
@@ -20,9 +22,17 @@ export async function indicatorDetail(db: DbOrTx, province: Province, code: stri
     getAttainmentData(db, { provinceIds: [province.id], indicator: code, year }),
   ]);
   if (!indicator) return null;
+  const predecessors = data.provinces.filter((p) => p.successorId === province.id && p.id !== province.id);
+  const notes = await listFigureNotes(db, [province.id, ...predecessors.map((p) => p.id)], code, year);
   const figures = provinceFigures(data, province, indicator);
   const [row] = attainmentFromData(data, province, [indicator], period);
-  const thisYear = monthSeries(indicator.kind, figures, year);
+  const thisYear = withNotes(
+    monthSeries(indicator.kind, figures, year),
+    year,
+    notes,
+    province.id,
+    predecessors,
+  );
   const lastYear = monthSeries(indicator.kind, figures, year - 1);
   const target = data.targets.find((t) => t.provinceId === province.id && t.quarter === null) ?? null;
   const scenarios = data.targets.filter((t) => t.provinceId === province.id && t.quarter !== null);
@@ -49,34 +59,57 @@ export async function indicatorDetail(db: DbOrTx, province: Province, code: stri
 }
 export type IndicatorDetail = NonNullable<Awaited<ReturnType<typeof indicatorDetail>>>;
 
-/** The months as CSV (UTF-8 with BOM so Excel reads Vietnamese; numbers with a dot). */
-export function monthsCsv(detail: IndicatorDetail): string {
-  const header = [
-    "month",
-    "value",
-    "cumulative",
-    "yoy_pct",
-    "mom_pct",
-    "level",
-    "vintage",
-    "same_month_last_year",
-    "note",
-  ];
-  // Numbers as numbers (a dot, no grouping, a minus kept); text through csvField, which also
-  // defuses spreadsheet formulas in notes typed by people.
-  const number = (v: number | null) => (v === null ? "" : String(v));
+/**
+ * Each month's note: the notes on the province's own figures of that month, else (months before
+ * the 2025 merger) its predecessors', each named.
+ */
+function withNotes(
+  months: MonthPoint[],
+  year: number,
+  notes: { provinceId: string; period: string; note: string | null }[],
+  provinceId: string,
+  predecessors: { id: string; nameVi: string }[],
+): MonthPoint[] {
+  const nameOf = new Map(predecessors.map((p) => [p.id, p.nameVi]));
+  return months.map((p) => {
+    const key = monthKey(year, p.month);
+    const here = notes.filter((n) => n.period === key && n.note);
+    const own = here.filter((n) => n.provinceId === provinceId).map((n) => n.note as string);
+    const text = own.length
+      ? [...new Set(own)]
+      : [...new Set(here.map((n) => `${nameOf.get(n.provinceId) ?? n.provinceId}: ${n.note}`))];
+    return { ...p, note: text.length ? text.join("; ") : p.note };
+  });
+}
+
+/** The words of the months' CSV: the detail page's column names and vintages, in the reader's language. */
+export type MonthsCsvWords = {
+  header: [string, string, string, string, string, string, string, string, string];
+  vintage: (v: string) => string;
+  month: (month: number) => string;
+};
+
+/**
+ * The months as CSV for Excel (lib/csv.ts): the reader's language and the dialect their Excel
+ * expects (Vietnamese: ";" and decimal comma), numbers as numbers, the notes of the figures.
+ */
+export function monthsCsv(detail: IndicatorDetail, words: MonthsCsvWords, locale: Locale): string {
+  const dialect = CSV_DIALECTS[locale];
   const lines = detail.thisYear.map((p, i) =>
-    [
-      `${detail.year}-${String(p.month).padStart(2, "0")}`,
-      number(p.value),
-      number(p.cumulative),
-      number(p.yoyPct),
-      number(p.momPct),
-      number(p.level),
-      csvField(p.vintage),
-      number(detail.lastYear[i].value),
-      csvField(p.note),
-    ].join(","),
+    csvLine(
+      [
+        words.month(p.month),
+        p.value,
+        p.cumulative,
+        p.yoyPct,
+        p.momPct,
+        p.level,
+        p.vintage ? words.vintage(p.vintage) : null,
+        detail.lastYear[i].value,
+        p.note,
+      ],
+      dialect,
+    ),
   );
-  return `${CSV_BOM}${[header.join(","), ...lines].join("\r\n")}\r\n`;
+  return `${CSV_BOM}${csvLine(words.header, dialect)}${lines.join("")}`;
 }

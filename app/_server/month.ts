@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { getSheetInputs } from "@/db/queries/sheet";
 import { getMonthStatus, transitionMonth } from "@/db/queries/workflow";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, addFieldError, bilingual, type FieldErrors } from "@/lib/errors";
 import { parsePeriod } from "@/lib/periods";
 import { buildSheet } from "@/lib/sheet-model";
 import { unacknowledged } from "@/lib/validation";
@@ -19,7 +19,7 @@ export const monthSchema = z
   .string()
   .refine(
     (p) => parsePeriod(p)?.kind === "month",
-    "Tháng không hợp lệ (ví dụ 2024-02) / invalid month (e.g. 2024-02)",
+    bilingual("Tháng không hợp lệ (ví dụ 2024-02).", "Invalid month (e.g. 2024-02)."),
   );
 
 export const figureWriteSchema = z.object({
@@ -60,7 +60,7 @@ export async function runTransition(
   const rule = transitionRule(transition);
   if (rule.needsReason && !body.reason) {
     throw new AppError("invalid", "Vui lòng ghi lý do.", "Please give a reason.", {
-      reason: ["Bắt buộc / required"],
+      reason: [{ vi: "Bắt buộc.", en: "Required." }],
     });
   }
   let acknowledgements: { indicator: string; reason: string }[] = [];
@@ -77,11 +77,7 @@ export async function runTransition(
     const open = unacknowledged(sheet.warnings, body.acknowledge ?? []);
     if (open.length > 0) {
       const fields: FieldErrors = {};
-      for (const w of open)
-        fields[`acknowledge.${w.indicator}`] = [
-          ...(fields[`acknowledge.${w.indicator}`] ?? []),
-          `${w.message.vi} / ${w.message.en}`,
-        ];
+      for (const w of open) addFieldError(fields, `acknowledge.${w.indicator}`, w.message);
       throw new AppError(
         "invalid",
         "Có cảnh báo cần giải trình trước khi gửi duyệt.",

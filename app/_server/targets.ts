@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { bilingual } from "@/lib/errors";
 import { BASES, BOUNDS } from "@/lib/targets";
 
 /**
@@ -22,5 +23,5 @@ export const targetWritesSchema = z.array(targetWriteSchema).min(1).max(500);
 /** A year in a query string or a form: four digits. */
 export const yearParam = z
   .string()
-  .regex(/^\d{4}$/, "Năm không hợp lệ (ví dụ 2024) / invalid year (e.g. 2024)")
+  .regex(/^\d{4}$/, bilingual("Năm không hợp lệ (ví dụ 2024).", "Invalid year (e.g. 2024)."))
   .transform(Number);

@@ -4,10 +4,12 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Fragment, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { saveFiguresAction } from "@/app/(app)/entry/actions";
+import { inLocale } from "@/lib/errors";
 import { formatNumber, type Locale } from "@/lib/format";
 import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
 import { FIELD_KEYS, type FieldKey } from "@/lib/sheet";
 import type { Sheet, SheetCell, SheetRow, Vintage } from "@/lib/sheet-model";
+import { unitLabel } from "@/lib/units";
 import { hardError } from "@/lib/validation";
 import { FigureHistory } from "./figure-history";
 
@@ -32,12 +34,15 @@ export function MonthSheet({
   month,
   sheet,
   editable,
+  readOnlyReason = "readOnly",
   locale,
 }: {
   provinceId: string;
   month: string;
   sheet: Sheet;
   editable: boolean;
+  /** Why the sheet cannot be written, when it cannot: not the person's unit, or the month's status. */
+  readOnlyReason?: "readOnly" | "readOnlySubmitted" | "readOnlyApproved";
   locale: Locale;
 }) {
   const t = useTranslations();
@@ -48,7 +53,8 @@ export function MonthSheet({
   const [versions, setVersions] = useState<Record<string, number>>({});
   const [rowMeta, setRowMeta] = useState<Record<string, { vintage: Vintage; note: string | null }>>({});
   const [banner, setBanner] = useState<string | null>(null);
-  const [restored, setRestored] = useState(0);
+  const [pasteNote, setPasteNote] = useState<string | null>(null);
+  const [restored, setRestored] = useState({ count: 0, refused: 0 });
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const editsRef = useRef(edits);
   editsRef.current = edits;
@@ -62,6 +68,23 @@ export function MonthSheet({
   };
   const versionOf = (id: string, cell: SheetCell) => Math.max(cell.version ?? 0, versions[id] ?? 0) || null;
   const metaOf = (row: SheetRow) => rowMeta[row.code] ?? { vintage: row.vintage, note: row.note };
+  /** What the sheet's own checks say about a typed value (the reader's language), or null when it may be sent. */
+  const localProblem = (id: string, text: string): string | null => {
+    const found = cellOf(id);
+    if (!found || text.trim() === "") return null;
+    const [row, cell] = found;
+    const parsed = parseVietnameseNumber(text, { percent: cell.percent });
+    if (!parsed.ok) return locale === "en" ? parsed.messageEn : parsed.messageVi;
+    const invalid = hardError(row.kind, cell.measure, parsed.value);
+    return invalid ? (locale === "en" ? invalid.en : invalid.vi) : null;
+  };
+  /** A cell as people name it: "Kim ngạch xuất khẩu — Tháng này". */
+  const cellName = (id: string) => {
+    const found = cellOf(id);
+    if (!found) return id;
+    const [row, cell] = found;
+    return `${locale === "en" ? row.nameEn : row.nameVi} — ${t(`entry.columns.${cell.key}`)}`;
+  };
   /** The inputs of each column, top to bottom: Enter, Tab and pasting move along these. */
   const columnOrder = FIELD_KEYS.flatMap((key) =>
     sheet.rows.filter((r) => r.cells.some((c) => c.key === key)).map((r) => cellId(r, key)),
@@ -79,8 +102,15 @@ export function MonthSheet({
         }),
       );
       if (Object.keys(usable).length > 0) {
+        // What the checks refused before the reload is kept and marked again, not sent.
+        const refused: Record<string, CellState> = {};
+        for (const [id, edit] of Object.entries(usable)) {
+          const problem = localProblem(id, edit.text);
+          if (problem) refused[id] = { status: "error", message: problem };
+        }
         setEdits(usable);
-        setRestored(Object.keys(usable).length);
+        setStates(refused);
+        setRestored({ count: Object.keys(usable).length, refused: Object.keys(refused).length });
       }
     } catch {
       localStorage.removeItem(storageKey);
@@ -112,16 +142,9 @@ export function MonthSheet({
             continue;
           }
           const parsed = parseVietnameseNumber(edit.text, { percent: cell.percent });
-          if (!parsed.ok) {
-            nextStates[id] = {
-              status: "error",
-              message: locale === "en" ? parsed.messageEn : parsed.messageVi,
-            };
-            continue;
-          }
-          const invalid = hardError(row.kind, cell.measure, parsed.value);
-          if (invalid) {
-            nextStates[id] = { status: "error", message: locale === "en" ? invalid.en : invalid.vi };
+          const problem = localProblem(id, edit.text);
+          if (!parsed.ok || problem) {
+            nextStates[id] = { status: "error", message: problem ?? "" };
             continue;
           }
           value = parsed.value;
@@ -165,13 +188,13 @@ export function MonthSheet({
       }
       // Nothing of the request was saved: say why, on the cell at fault where there is one.
       const { error } = result;
-      const message = locale === "en" ? error.messageEn : error.message;
+      const { message, fields } = inLocale(error, locale);
       const details = error.details as
         | { index?: number; current?: { value: number; version: number } | null }
         | undefined;
       const failed: Record<string, CellState> = {};
       for (const [i, id] of sent.entries()) {
-        const fieldMessage = Object.entries(error.fields ?? {}).find(([path]) =>
+        const fieldMessage = Object.entries(fields ?? {}).find(([path]) =>
           path.startsWith(`figures.${i}.`),
         )?.[1][0];
         if (error.code === "conflict" && details?.index === i && details.current) {
@@ -220,24 +243,50 @@ export function MonthSheet({
     }
   };
 
+  /**
+   * A block copied from Excel: one value per line fills the column downwards; a second (third…)
+   * column fills the next input columns to the right. A value with no cell to go to (a row
+   * without that column) is said, not dropped silently.
+   */
   const onPaste = (id: string) => (e: React.ClipboardEvent<HTMLInputElement>) => {
     const lines = e.clipboardData
       .getData("text/plain")
       .split(/\r?\n/)
-      .map((l) => l.split("\t")[0].trim());
-    while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-    if (lines.length < 2) return;
+      .map((l) => l.split("\t").map((v) => v.trim()));
+    while (lines.length > 0 && lines[lines.length - 1].every((v) => v === "")) lines.pop();
+    if (lines.length === 0 || (lines.length === 1 && lines[0].length < 2)) return;
     e.preventDefault();
-    const column = id.split("|")[1];
-    const targets = columnOrder.slice(columnOrder.indexOf(id)).filter((c) => c.split("|")[1] === column);
-    const filled = targets.slice(0, lines.length);
+    const [code, column] = id.split("|") as [string, FieldKey];
+    const firstKey = FIELD_KEYS.indexOf(column);
+    const rows = columnOrder
+      .slice(columnOrder.indexOf(id))
+      .filter((c) => c.split("|")[1] === column)
+      .map((c) => c.split("|")[0]);
     const next = { ...editsRef.current };
-    filled.forEach((target, i) => {
-      const found = cellOf(target);
-      next[target] = { text: lines[i], baseVersion: found ? (found[1].version ?? null) : null };
+    const filled: string[] = [];
+    const skipped: string[] = [];
+    lines.slice(0, rows.length).forEach((values, i) => {
+      values.forEach((text, j) => {
+        const key = FIELD_KEYS[firstKey + j];
+        const target = key ? `${rows[i]}|${key}` : null;
+        const found = target ? cellOf(target) : null;
+        if (!target || !found) {
+          if (text !== "") skipped.push(rows[i] ?? code);
+          return;
+        }
+        next[target] = { text, baseVersion: found[1].version ?? null };
+        filled.push(target);
+      });
     });
     editsRef.current = next;
     setEdits(next);
+    const names = [...new Set(skipped)].map((c) => {
+      const row = rowsByCode.get(c);
+      return row ? (locale === "en" ? row.nameEn : row.nameVi) : c;
+    });
+    setPasteNote(
+      skipped.length > 0 ? t("entry.pasteSkipped", { count: skipped.length, cells: names.join(", ") }) : null,
+    );
     void commit(filled);
   };
 
@@ -286,14 +335,30 @@ export function MonthSheet({
   };
 
   const anySaving = Object.values(states).some((s) => s.status === "saving");
-  const anyError = Object.values(states).some((s) => s.status === "error" || s.status === "conflict");
+  const failedCells = Object.entries(states)
+    .filter(([, s]) => s.status === "error" || s.status === "conflict")
+    .map(([id]) => id)
+    .sort((a, b) => columnOrder.indexOf(a) - columnOrder.indexOf(b));
+  const anyError = failedCells.length > 0;
+  // The status names the cell at fault (the first, and how many more), not just "error".
+  const errorText =
+    failedCells.length === 1
+      ? t("entry.errorIn", { cells: cellName(failedCells[0]) })
+      : t("entry.errorIn", {
+          cells: t("entry.errorMore", {
+            cells: cellName(failedCells[0] ?? ""),
+            count: failedCells.length - 1,
+          }),
+        });
   const pending = Object.keys(edits).length > 0;
   const groups = [...new Set(sheet.rows.map((r) => r.group))];
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p className="text-slate-600">{editable ? t("entry.pasteHelp") : t("entry.readOnly")}</p>
+        <p className="text-slate-600" data-testid="sheet-help">
+          {editable ? t("entry.pasteHelp") : t(`entry.${readOnlyReason}`)}
+        </p>
         <p
           aria-live="polite"
           data-testid="save-state"
@@ -302,13 +367,23 @@ export function MonthSheet({
           {anySaving
             ? t("entry.saving")
             : anyError
-              ? t("entry.error")
+              ? errorText
               : pending
                 ? t("entry.unsaved")
                 : t("entry.saved")}
         </p>
       </div>
-      {restored > 0 && <p className="text-sm text-amber-900">{t("entry.restored", { count: restored })}</p>}
+      {restored.count > 0 && (
+        <p className="text-sm text-amber-900" data-testid="sheet-restored">
+          {t("entry.restored", { count: restored.count })}
+          {restored.refused > 0 && ` ${t("entry.restoredRefused", { count: restored.refused })}`}
+        </p>
+      )}
+      {pasteNote && (
+        <p className="text-sm text-amber-900" data-testid="paste-note" aria-live="polite">
+          {pasteNote}
+        </p>
+      )}
       {banner && (
         <p
           className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900"
@@ -318,7 +393,7 @@ export function MonthSheet({
         </p>
       )}
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full min-w-[1100px] text-sm" data-testid="month-sheet">
+        <table className="w-full min-w-[960px] text-sm" data-testid="month-sheet">
           <thead className="bg-slate-100 text-left text-xs">
             <tr>
               <th className="px-2 py-2">{t("entry.columns.indicator")}</th>
@@ -329,10 +404,12 @@ export function MonthSheet({
               ))}
               <th className="px-2 py-2">{t("entry.columns.vintage")}</th>
               <th className="px-2 py-2">{t("entry.columns.note")}</th>
-              <th className="px-2 py-2 text-right">{t("entry.columns.lastMonth")}</th>
-              <th className="px-2 py-2 text-right">{t("entry.columns.sameMonthLastYear")}</th>
-              <th className="px-2 py-2 text-right">{t("entry.columns.yearToDate")}</th>
-              <th className="px-2 py-2 text-right">{t("entry.columns.target")}</th>
+              <th className="px-1.5 py-2 text-right">{t("entry.columns.lastMonth")}</th>
+              <th className="px-1.5 py-2 text-right">{t("entry.columns.sameMonthLastYear")}</th>
+              <th className="px-1.5 py-2 text-right">{t("entry.columns.yearToDate")}</th>
+              <th className="px-1.5 py-2 text-right" data-testid="column-target">
+                {t("entry.columns.target")}
+              </th>
               <th className="px-2 py-2" />
             </tr>
           </thead>
@@ -359,10 +436,10 @@ export function MonthSheet({
                         className="border-t border-slate-100 align-top"
                       >
                         <td
-                          className={`min-w-60 px-2 py-1 ${row.parentCode ? "pl-6 text-slate-700" : "font-medium"}`}
+                          className={`min-w-44 px-2 py-1 ${row.parentCode ? "pl-5 text-slate-700" : "font-medium"}`}
                         >
                           <span>{locale === "en" ? row.nameEn : row.nameVi}</span>
-                          <span className="ml-1 text-xs text-slate-500">({row.unit})</span>
+                          <span className="ml-1 text-xs text-slate-500">({unitLabel(row.unit, locale)})</span>
                           {warnings.map((w) => (
                             <span
                               key={w.code + w.message.en}
@@ -412,7 +489,7 @@ export function MonthSheet({
                                 }}
                                 onKeyDown={onKeyDown(id)}
                                 onPaste={onPaste(id)}
-                                className={`num w-28 rounded border px-1.5 py-1 text-right disabled:bg-slate-50 ${
+                                className={`num w-24 rounded border px-1.5 py-1 text-right disabled:bg-slate-50 ${
                                   state?.status === "error" || state?.status === "conflict"
                                     ? "border-red-500"
                                     : edits[id]
@@ -499,19 +576,21 @@ export function MonthSheet({
                               if (note !== (metaOf(row).note ?? null))
                                 void commit(rowCellIds(row), changeMeta(row, { note }));
                             }}
-                            className="w-40 rounded border border-slate-300 px-1.5 py-1 text-xs"
+                            className="w-28 rounded border border-slate-300 px-1.5 py-1 text-xs"
                           />
                         </td>
-                        <td className="num px-2 py-1 text-right text-slate-600">
+                        <td className="num px-1.5 py-1 text-right text-xs text-slate-600">
                           {fmt(row.context.lastMonth, row, row.context.percent)}
                         </td>
-                        <td className="num px-2 py-1 text-right text-slate-600">
+                        <td className="num px-1.5 py-1 text-right text-xs text-slate-600">
                           {fmt(row.context.sameMonthLastYear, row, row.context.percent)}
                         </td>
-                        <td className="num px-2 py-1 text-right text-slate-600">
+                        <td className="num px-1.5 py-1 text-right text-xs text-slate-600">
                           {fmt(row.context.yearToDate, row, row.context.percent)}
                         </td>
-                        <td className="num px-2 py-1 text-right text-slate-600">{targetText(row)}</td>
+                        <td className="num px-1.5 py-1 text-right text-xs text-slate-600">
+                          {targetText(row)}
+                        </td>
                         <td className="px-2 py-1">
                           <FigureHistory provinceId={provinceId} row={row} locale={locale} />
                         </td>

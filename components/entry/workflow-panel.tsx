@@ -9,9 +9,20 @@ import {
   returnMonthAction,
   submitMonthAction,
 } from "@/app/(app)/entry/actions";
+import { LockIcon } from "@/components/ui/lock-icon";
+import { inLocale } from "@/lib/errors";
 import { formatDateTime, type Locale } from "@/lib/format";
 import type { Warning } from "@/lib/validation";
 import type { Status } from "@/lib/workflow";
+
+/** A figure changed since the month's previous submission, written for display. */
+export type FigureChangeText = {
+  key: string;
+  indicator: string;
+  what: string;
+  before: string | null;
+  after: string;
+};
 
 export type TimelineEntry = {
   action: string;
@@ -39,6 +50,9 @@ export function WorkflowPanel({
   indicatorNames,
   allowed,
   locale,
+  provinceName,
+  monthLabel,
+  changes,
 }: {
   provinceId: string;
   month: string;
@@ -48,12 +62,21 @@ export function WorkflowPanel({
   indicatorNames: Record<string, string>;
   allowed: { submit: boolean; approve: boolean; return: boolean; reopen: boolean };
   locale: Locale;
+  provinceName: string;
+  monthLabel: string;
+  /** For a month submitted again: what changed since the previous submission (null: first submission). */
+  changes: FigureChangeText[] | null;
 }) {
   const t = useTranslations("workflow");
   const router = useRouter();
   const [pending, start] = useTransition();
   const [reason, setReason] = useState("");
-  const [explanations, setExplanations] = useState<Record<string, string>>({});
+  const lastSubmit = [...timeline].reverse().find((h) => h.action === "submit");
+  // Submitting again (after a return or a reopening) starts from the explanations given last time.
+  const [explanations, setExplanations] = useState<Record<string, string>>(() =>
+    Object.fromEntries((lastSubmit?.acknowledgements ?? []).map((a) => [a.indicator, a.reason])),
+  );
+  const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<{
     ok: boolean;
     text: string;
@@ -61,7 +84,6 @@ export function WorkflowPanel({
   } | null>(null);
   const warned = [...new Set(warnings.map((w) => w.indicator))];
   const last = timeline.at(-1);
-  const lastSubmit = [...timeline].reverse().find((h) => h.action === "submit");
 
   const run = (action: keyof typeof ACTIONS) =>
     start(async () => {
@@ -74,16 +96,14 @@ export function WorkflowPanel({
         reason: reason.trim() || undefined,
         acknowledge: action === "submit" ? acknowledge : undefined,
       });
+      setConfirming(false);
       if (result.ok) {
         setMessage({ ok: true, text: t("done") });
         setReason("");
         router.refresh();
       } else {
-        setMessage({
-          ok: false,
-          text: locale === "en" ? result.error.messageEn : result.error.message,
-          fields: result.error.fields,
-        });
+        const shown = inLocale(result.error, locale);
+        setMessage({ ok: false, text: shown.message, fields: shown.fields });
       }
     });
 
@@ -122,10 +142,15 @@ export function WorkflowPanel({
       </p>
       {status === "approved" && last && (
         <p className="text-sm text-slate-700" data-testid="lock-reason">
-          🔒 {t("lockedApproved", { name: last.by ?? t("system"), at: formatDateTime(last.at, locale) })}
+          <LockIcon />{" "}
+          {t("lockedApproved", { name: last.by ?? t("system"), at: formatDateTime(last.at, locale) })}
         </p>
       )}
-      {status === "submitted" && <p className="text-sm text-slate-700">🔒 {t("lockedSubmitted")}</p>}
+      {status === "submitted" && (
+        <p className="text-sm text-slate-700" data-testid="lock-reason">
+          <LockIcon /> {t("lockedSubmitted")}
+        </p>
+      )}
       {status === "returned" && last?.reason && (
         <p className="text-sm text-amber-900" data-testid="return-reason">
           {t("returned")}: {last.reason}
@@ -136,6 +161,11 @@ export function WorkflowPanel({
         <div className="space-y-2">
           <h3 className="font-medium">{t("warnings")}</h3>
           {warned.length === 0 && <p className="text-sm text-slate-600">{t("noWarnings")}</p>}
+          {warned.length > 0 && lastSubmit?.acknowledgements?.length ? (
+            <p className="text-xs text-slate-600" data-testid="explanations-kept">
+              {t("explanationsKept")}
+            </p>
+          ) : null}
           {warned.map((indicator) => (
             <div key={indicator} className="text-sm" data-testid="warning-item" data-indicator={indicator}>
               <p className="font-medium">{indicatorNames[indicator] ?? indicator}</p>
@@ -183,16 +213,59 @@ export function WorkflowPanel({
               ))}
             </ul>
           )}
+          {changes && (
+            <div className="text-sm" data-testid="changes-since-submit">
+              <h3 className="font-medium">{t("changesTitle")}</h3>
+              {changes.length === 0 ? (
+                <p className="text-slate-600">{t("noChanges")}</p>
+              ) : (
+                <ul className="mt-1 space-y-0.5">
+                  {changes.map((c) => (
+                    <li key={c.key} data-indicator={c.indicator}>
+                      <strong>{indicatorNames[c.indicator] ?? c.indicator}</strong> — {c.what}:{" "}
+                      <span className="num">
+                        {c.before ?? t("newFigure")} → {c.after}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
           <div className="flex flex-wrap items-end gap-2">
-            {allowed.approve && (
+            {allowed.approve && !confirming && (
               <button
                 type="button"
                 disabled={pending}
-                onClick={() => run("approve")}
+                onClick={() => setConfirming(true)}
                 className="rounded bg-emerald-700 px-3 py-1.5 text-white disabled:opacity-60"
               >
                 {t("approve")}
               </button>
+            )}
+            {allowed.approve && confirming && (
+              <div
+                aria-live="polite"
+                className="flex flex-wrap items-center gap-2 rounded border border-emerald-300 bg-emerald-50 p-2"
+                data-testid="confirm-approve"
+              >
+                <span>{t("confirmApprove", { month: monthLabel, province: provinceName })}</span>
+                <button
+                  type="button"
+                  disabled={pending}
+                  onClick={() => run("approve")}
+                  className="rounded bg-emerald-700 px-3 py-1.5 text-white disabled:opacity-60"
+                >
+                  {t("confirm")}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => setConfirming(false)}
+                  className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+                >
+                  {t("cancel")}
+                </button>
+              </div>
             )}
             {allowed.return && reasonAction("return", "border-amber-600 text-amber-800")}
           </div>
@@ -219,7 +292,8 @@ export function WorkflowPanel({
               <li key={`${h.at}-${h.action}`}>
                 {formatDateTime(h.at, locale)} — {t(`actions.${h.action}` as "actions.submit")}{" "}
                 {t("by", { name: h.by ?? t("system") })}
-                {h.reason ? ` — ${h.reason}` : ""}
+                {/* The seed's reason is in both languages; its action's label already says "demo data". */}
+                {h.reason && h.action !== "seed" ? ` — ${h.reason}` : ""}
               </li>
             ))}
           </ol>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { commitImportAction } from "@/app/(app)/entry/import/actions";
+import { inLocale } from "@/lib/errors";
 import { formatNumber, type Locale } from "@/lib/format";
 import { cleanLabel, headerKey, readHeader } from "@/lib/import/labels";
 import type { PreviewCell, PreviewStatus } from "@/lib/import/preview";
@@ -42,7 +43,13 @@ type NeedsMapping = {
   suggestion: Mapping;
   year: number | null;
 };
-type ApiError = { code: string; message: string; messageEn: string; fields?: Record<string, string[]> };
+type ApiError = {
+  code: string;
+  message: string;
+  messageEn: string;
+  fields?: Record<string, string[]>;
+  fieldsEn?: Record<string, string[]>;
+};
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -153,7 +160,8 @@ export function ImportFlow({
         setPreview(null);
       } else {
         setError(text(result.error));
-        setConflicts(result.error.fields ? Object.values(result.error.fields).flat() : null);
+        const { fields } = inLocale(result.error, locale);
+        setConflicts(fields ? Object.values(fields).flat() : null);
       }
     });
   }

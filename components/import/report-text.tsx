@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { saveExtractedAction } from "@/app/(app)/entry/text/actions";
+import { inLocale } from "@/lib/errors";
 import { formatNumber, type Locale } from "@/lib/format";
 import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
 import { parsePeriod, periodLabel } from "@/lib/periods";
@@ -171,8 +172,8 @@ export function ReportText({
         setRows(null);
         setUnmatched([]);
       } else {
-        const fields = result.error.fields ? Object.values(result.error.fields).flat().join(" ") : "";
-        setError(`${locale === "en" ? result.error.messageEn : result.error.message} ${fields}`.trim());
+        const { message, fields } = inLocale(result.error, locale);
+        setError(`${message} ${fields ? Object.values(fields).flat().join(" ") : ""}`.trim());
       }
     });
   }

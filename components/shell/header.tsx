@@ -8,9 +8,12 @@ import { navFor } from "./nav";
 export async function Header({
   user,
   provinceName,
+  reviewCount = 0,
 }: {
   user: { displayName: string; username: string; role: Role };
   provinceName: string | null;
+  /** Months waiting for this leader's decision, shown beside Duyệt. */
+  reviewCount?: number;
 }) {
   const t = await getTranslations();
   return (
@@ -49,6 +52,16 @@ export async function Header({
                 className="block whitespace-nowrap border-b-2 border-transparent px-3 py-2 text-sm hover:border-brand-600"
               >
                 {t(`nav.${item.key}`)}
+                {item.key === "review" && reviewCount > 0 && (
+                  <span
+                    className="ml-1 rounded-full bg-amber-600 px-1.5 py-0.5 text-xs font-medium text-white"
+                    data-testid="review-count"
+                    title={t("nav.reviewWaiting", { count: reviewCount })}
+                  >
+                    <span aria-hidden="true">{reviewCount}</span>
+                    <span className="sr-only">{t("nav.reviewWaiting", { count: reviewCount })}</span>
+                  </span>
+                )}
               </Link>
             </li>
           ))}

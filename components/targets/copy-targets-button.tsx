@@ -1,9 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { copyTargetsAction } from "@/app/(app)/targets/actions";
+import { toLocale } from "@/i18n/locales";
+import { inLocale } from "@/lib/errors";
 
 /** Copies last year's targets as a start, for the indicators that have none this year (`count` of them). */
 export function CopyTargetsButton({
@@ -17,6 +19,7 @@ export function CopyTargetsButton({
 }) {
   const t = useTranslations("targets");
   const router = useRouter();
+  const locale = toLocale(useLocale());
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
@@ -28,7 +31,7 @@ export function CopyTargetsButton({
         setMessage({ ok: true, text: t("copied", { count: indicators, from: year - 1, to: year }) });
         router.refresh();
       } else {
-        setMessage({ ok: false, text: result.error.message });
+        setMessage({ ok: false, text: inLocale(result.error, locale).message });
       }
     });
 

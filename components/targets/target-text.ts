@@ -1,5 +1,6 @@
 import type { Locale } from "@/lib/format";
 import { type TargetContent, type TargetRow, targetAmount } from "@/lib/targets";
+import { unitLabel } from "@/lib/units";
 
 /** The words for a bound, from the `targets` messages. */
 export type BoundWords = { atLeast: string; atMost: string };
@@ -14,5 +15,5 @@ export function targetText(
   const bound =
     target.bound === "at_least" ? `${words.atLeast} ` : target.bound === "at_most" ? `${words.atMost} ` : "";
   const amount = targetAmount(target, row.decimals, locale);
-  return target.basis === "growth" ? `${bound}${amount}` : `${bound}${amount} ${row.unit}`;
+  return target.basis === "growth" ? `${bound}${amount}` : `${bound}${amount} ${unitLabel(row.unit, locale)}`;
 }

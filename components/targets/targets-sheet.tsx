@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Fragment, useEffect, useState, useTransition } from "react";
 import { saveTargetsAction } from "@/app/(app)/targets/actions";
+import { inLocale } from "@/lib/errors";
 import { formatDateTime, type Locale, MISSING } from "@/lib/format";
 import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
 import {
@@ -21,6 +22,7 @@ import {
   type TargetWrite,
   targetProblems,
 } from "@/lib/targets";
+import { unitLabel } from "@/lib/units";
 import { TargetHistory } from "./target-history";
 import { targetText } from "./target-text";
 
@@ -312,8 +314,9 @@ export function TargetsSheet({
 
       // Nothing was saved: say why, in the row at fault where there is one.
       const { error } = result;
+      const shown = inLocale(error, locale);
       const rowErrors: Record<string, Partial<Record<Field, string>>> = {};
-      for (const [path, messages] of Object.entries(error.fields ?? {})) {
+      for (const [path, messages] of Object.entries(shown.fields ?? {})) {
         const match = /^targets\.(\d+)(?:\.(\w+))?$/.exec(path);
         const at = match ? sent[Number(match[1])] : undefined;
         if (!match || !at || match[2] === "version") continue;
@@ -332,7 +335,7 @@ export function TargetsSheet({
         const at = sent[details.index];
         setConflicts({ [at.code]: { quarter: at.quarter, current: details.current ?? null } });
       }
-      setStatus({ kind: "error", text: locale === "en" ? error.messageEn : error.message });
+      setStatus({ kind: "error", text: shown.message });
     });
 
   /** After a conflict: keep what I typed, now based on the version just seen; or take the saved one. */
@@ -489,7 +492,7 @@ export function TargetsSheet({
                     const d = draftFor(row);
                     const saved = draftOf(row);
                     const conflict = conflicts[row.code];
-                    const unit = d.basis === "growth" ? "%" : row.unit;
+                    const unit = d.basis === "growth" ? "%" : unitLabel(row.unit, locale);
                     return (
                       <tr
                         key={row.code}
@@ -500,7 +503,7 @@ export function TargetsSheet({
                           className={`min-w-56 px-2 py-1.5 ${row.parentCode ? "pl-6 text-slate-700" : "font-medium"}`}
                         >
                           <span>{name}</span>
-                          <span className="ml-1 text-xs text-slate-500">({row.unit})</span>
+                          <span className="ml-1 text-xs text-slate-500">({unitLabel(row.unit, locale)})</span>
                           {fieldError(row, "row")}
                           {conflict && (
                             <span className="mt-1 block text-xs text-red-800" data-testid="target-conflict">

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, addFieldError, type FieldErrors } from "@/lib/errors";
 import { parsePeriod } from "@/lib/periods";
 import { type Kind, sheetMonthOf } from "@/lib/sheet";
 import { hardError } from "@/lib/validation";
@@ -55,27 +55,32 @@ async function validate(db: DbOrTx, writes: FigureWrite[]) {
     : [];
   const kinds = new Map(known.map((k) => [k.code, k.kind]));
   const fields: FieldErrors = {};
-  const add = (path: string, message: string) => {
-    fields[path] = [...(fields[path] ?? []), message];
-  };
+  const add = (path: string, vi: string, en: string) => addFieldError(fields, path, { vi, en });
   const seen = new Set<string>();
   writes.forEach((w, i) => {
     const kind = kinds.get(w.indicator);
-    if (!kind) add(`figures.${i}.indicator`, `Không có chỉ tiêu «${w.indicator}» / unknown indicator`);
-    if (!parsePeriod(w.period)) add(`figures.${i}.period`, `Kỳ «${w.period}» không hợp lệ / invalid period`);
+    if (!kind)
+      add(
+        `figures.${i}.indicator`,
+        `Không có chỉ tiêu «${w.indicator}».`,
+        `Unknown indicator «${w.indicator}».`,
+      );
+    if (!parsePeriod(w.period))
+      add(`figures.${i}.period`, `Kỳ «${w.period}» không hợp lệ.`, `Invalid period «${w.period}».`);
     if (seen.has(keyOf(w)))
-      add(`figures.${i}`, "Số liệu bị lặp trong cùng yêu cầu / duplicate figure in the request");
+      add(`figures.${i}`, "Số liệu bị lặp trong cùng yêu cầu.", "The same figure twice in the request.");
     seen.add(keyOf(w));
     if (!kind) return;
     if (!MEASURES_BY_KIND[kind].includes(w.measure)) {
       add(
         `figures.${i}.measure`,
-        `Chỉ tiêu loại ${kind} không nhận «${w.measure}» / not a measure of a ${kind} indicator`,
+        `Chỉ tiêu loại ${kind} không nhận «${w.measure}».`,
+        `«${w.measure}» is not a measure of a ${kind} indicator.`,
       );
       return;
     }
     const error = hardError(kind, w.measure, w.value);
-    if (error) add(`figures.${i}.value`, `${error.vi} / ${error.en}`);
+    if (error) add(`figures.${i}.value`, error.vi, error.en);
   });
   if (Object.keys(fields).length > 0) {
     throw new AppError(
@@ -95,7 +100,7 @@ function conflict(
     "conflict",
     "Số liệu này đã bị người khác thay đổi. Không số liệu nào được lưu; hãy xem giá trị mới và quyết định.",
     "Someone else changed this figure. Nothing was saved; look at the new value and decide.",
-    { [`figures.${index}.version`]: ["Phiên bản đã cũ / stale version"] },
+    { [`figures.${index}.version`]: [{ vi: "Phiên bản đã cũ.", en: "Stale version." }] },
     { index, current: current && { ...current, value: Number(current.value) } },
   );
 }

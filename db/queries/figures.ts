@@ -69,3 +69,20 @@ export function listFigureRevisions(db: DbOrTx, figureIds: number[]) {
     .where(inArray(figureRevisions.figureId, figureIds))
     .orderBy(asc(figureRevisions.figureId), asc(figureRevisions.version));
 }
+
+/** The notes on one indicator's figures of these units for a year (for the months' table and CSV). */
+export function listFigureNotes(db: DbOrTx, provinceIds: string[], indicator: string, year: number) {
+  if (provinceIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ provinceId: figures.provinceId, period: figures.period, note: figures.note })
+    .from(figures)
+    .where(
+      and(
+        inArray(figures.provinceId, provinceIds),
+        eq(figures.indicatorCode, indicator),
+        eq(figures.year, year),
+        sql`${figures.note} is not null`,
+      ),
+    )
+    .orderBy(asc(figures.provinceId), asc(figures.period), asc(figures.measure));
+}

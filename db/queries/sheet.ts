@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { periodsOfMonth } from "@/lib/sheet";
 import type { FigureIn, IndicatorIn, RevisionIn, TargetIn } from "@/lib/sheet-model";
 import type { DbOrTx } from "../index";
 import { figureRevisions, figures, indicators, targets } from "../schema";
@@ -11,13 +12,7 @@ import { figureRevisions, figures, indicators, targets } from "../schema";
  */
 export async function getSheetInputs(db: DbOrTx, provinceId: string, month: string) {
   const year = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const periodsOfMonth = [
-    month,
-    `${year}-YTD${month.slice(5, 7)}`,
-    `${year}-Q${Math.ceil(m / 3)}`,
-    String(year),
-  ];
+
   const [indicatorRows, figureRows, revisionRows, targetRows] = await Promise.all([
     db.select().from(indicators).orderBy(asc(indicators.sortOrder)),
     db
@@ -35,7 +30,7 @@ export async function getSheetInputs(db: DbOrTx, provinceId: string, month: stri
       })
       .from(figureRevisions)
       .innerJoin(figures, eq(figures.id, figureRevisions.figureId))
-      .where(and(eq(figures.provinceId, provinceId), inArray(figures.period, periodsOfMonth))),
+      .where(and(eq(figures.provinceId, provinceId), inArray(figures.period, periodsOfMonth(month)))),
     db
       .select()
       .from(targets)

@@ -179,10 +179,12 @@ async function validate(db: DbOrTx, provinceId: string, writes: TargetWrite[]) {
   const seen = new Set<string>();
   writes.forEach((w, i) => {
     for (const [field, message] of Object.entries(targetProblems(w, kinds.get(w.indicator), years))) {
-      fields[`targets.${i}.${field}`] = [`${message.vi} / ${message.en}`];
+      fields[`targets.${i}.${field}`] = [message];
     }
     if (seen.has(keyOf(w))) {
-      fields[`targets.${i}`] = ["Chỉ tiêu bị lặp trong cùng yêu cầu / duplicate target in the request"];
+      fields[`targets.${i}`] = [
+        { vi: "Chỉ tiêu bị lặp trong cùng yêu cầu.", en: "The same target twice in the request." },
+      ];
     }
     seen.add(keyOf(w));
   });
@@ -201,7 +203,7 @@ function conflict(index: number, current: Target | null) {
     "conflict",
     "Chỉ tiêu này đã bị người khác thay đổi. Không chỉ tiêu nào được lưu; hãy xem giá trị hiện tại và quyết định.",
     "Someone else changed this target. Nothing was saved; look at the current value and decide.",
-    { [`targets.${index}.version`]: ["Phiên bản đã cũ / stale version"] },
+    { [`targets.${index}.version`]: [{ vi: "Phiên bản đã cũ.", en: "Stale version." }] },
     { index, current: current && { ...contentOf(current), version: current.version } },
   );
 }
@@ -418,7 +420,14 @@ export async function copyTargetsFromLastYear(
       "invalid",
       `Đơn vị này không tồn tại trong năm ${year}.`,
       `This unit did not exist in ${year}.`,
-      { year: [`Năm ${year} nằm ngoài thời gian tồn tại của đơn vị / outside the unit's years`] },
+      {
+        year: [
+          {
+            vi: `Năm ${year} nằm ngoài thời gian tồn tại của đơn vị.`,
+            en: `${year} is outside the unit's years.`,
+          },
+        ],
+      },
     );
   }
   const source = await db

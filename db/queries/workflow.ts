@@ -1,10 +1,20 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
+import { periodsOfMonth } from "@/lib/sheet";
 import { isEditable, lockMessage, nextStatus, type Status, type Transition } from "@/lib/workflow";
 import type { DbOrTx } from "../index";
-import { periodStatuses, periodTransitions, users } from "../schema";
+import {
+  figureRevisions,
+  figures,
+  indicators,
+  type Measure,
+  periodStatuses,
+  periodTransitions,
+  users,
+  type Vintage,
+} from "../schema";
 
 /**
  * Locks the status rows of the given months for the rest of the transaction (creating draft rows
@@ -200,4 +210,117 @@ export function listApprovedMonths(db: DbOrTx, provinceIds: string[], limit = 12
     .where(and(inArray(periodStatuses.provinceId, provinceIds), eq(periodStatuses.status, "approved")))
     .orderBy(desc(periodStatuses.period))
     .limit(limit);
+}
+
+/** How many months of these provinces wait for a leader's decision (the count beside Duyệt in the menu). */
+export async function countSubmittedMonths(db: DbOrTx, provinceIds: string[]): Promise<number> {
+  if (provinceIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(periodStatuses)
+    .where(and(inArray(periodStatuses.provinceId, provinceIds), eq(periodStatuses.status, "submitted")));
+  return row?.n ?? 0;
+}
+
+/**
+ * Months of these provinces that a leader returned and the staff have not submitted again, newest
+ * first, each with the return's reason, who returned it and when (two queries).
+ */
+export async function listReturnedMonths(db: DbOrTx, provinceIds: string[]) {
+  if (provinceIds.length === 0) return [];
+  const months = await db
+    .select({ provinceId: periodStatuses.provinceId, period: periodStatuses.period })
+    .from(periodStatuses)
+    .where(and(inArray(periodStatuses.provinceId, provinceIds), eq(periodStatuses.status, "returned")))
+    .orderBy(desc(periodStatuses.period));
+  if (months.length === 0) return [];
+  const returns = await db
+    .select({
+      provinceId: periodTransitions.provinceId,
+      period: periodTransitions.period,
+      reason: periodTransitions.reason,
+      by: users.displayName,
+      at: periodTransitions.at,
+    })
+    .from(periodTransitions)
+    .leftJoin(users, eq(users.id, periodTransitions.userId))
+    .where(
+      and(
+        inArray(periodTransitions.provinceId, provinceIds),
+        inArray(
+          periodTransitions.period,
+          months.map((m) => m.period),
+        ),
+        eq(periodTransitions.action, "return"),
+      ),
+    )
+    .orderBy(asc(periodTransitions.at), asc(periodTransitions.id));
+  const latest = new Map(returns.map((r) => [`${r.provinceId}|${r.period}`, r]));
+  return months.map((m) => {
+    const r = latest.get(`${m.provinceId}|${m.period}`);
+    return { ...m, reason: r?.reason ?? null, by: r?.by ?? null, at: r?.at ?? null };
+  });
+}
+
+export type FigureChange = {
+  indicator: string;
+  period: string;
+  measure: Measure;
+  /** The value as of `since`; null when the figure did not exist then. */
+  before: number | null;
+  after: number;
+  vintageBefore: Vintage | null;
+  vintageAfter: Vintage;
+};
+
+/**
+ * The month's figures (its month, cumulative, quarter and year) that changed after `since` — the
+ * previous submission — each with its value then and now, for the leader reviewing a resubmitted
+ * month. One query: the figures' revisions.
+ */
+export async function figureChangesSince(
+  db: DbOrTx,
+  provinceId: string,
+  month: string,
+  since: Date,
+): Promise<FigureChange[]> {
+  const rows = await db
+    .select({
+      figureId: figures.id,
+      indicator: figures.indicatorCode,
+      period: figures.period,
+      measure: figures.measure,
+      value: figureRevisions.value,
+      vintage: figureRevisions.vintage,
+      enteredAt: figureRevisions.enteredAt,
+    })
+    .from(figureRevisions)
+    .innerJoin(figures, eq(figures.id, figureRevisions.figureId))
+    .innerJoin(indicators, eq(indicators.code, figures.indicatorCode))
+    .where(and(eq(figures.provinceId, provinceId), inArray(figures.period, periodsOfMonth(month))))
+    .orderBy(
+      asc(indicators.sortOrder),
+      asc(figures.period),
+      asc(figures.measure),
+      asc(figureRevisions.version),
+    );
+  const byFigure = new Map<number, typeof rows>();
+  for (const r of rows) byFigure.set(r.figureId, [...(byFigure.get(r.figureId) ?? []), r]);
+  const changes: FigureChange[] = [];
+  for (const revisions of byFigure.values()) {
+    const now = revisions[revisions.length - 1];
+    if (now.enteredAt <= since) continue;
+    const then = revisions.filter((r) => r.enteredAt <= since).at(-1) ?? null;
+    if (then && Number(then.value) === Number(now.value) && then.vintage === now.vintage) continue;
+    changes.push({
+      indicator: now.indicator,
+      period: now.period,
+      measure: now.measure,
+      before: then ? Number(then.value) : null,
+      after: Number(now.value),
+      vintageBefore: then?.vintage ?? null,
+      vintageAfter: now.vintage,
+    });
+  }
+  return changes;
 }

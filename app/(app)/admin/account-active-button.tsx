@@ -1,11 +1,14 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { toLocale } from "@/i18n/locales";
+import { inLocale } from "@/lib/errors";
 import { setAccountActiveAction } from "./actions";
 
 export function AccountActiveButton({ userId, active }: { userId: number; active: boolean }) {
   const t = useTranslations("admin");
+  const locale = toLocale(useLocale());
   const [state, action, pending] = useActionState(setAccountActiveAction, null);
   return (
     <form action={action} className="inline-flex items-center gap-2">
@@ -19,7 +22,7 @@ export function AccountActiveButton({ userId, active }: { userId: number; active
         {active ? t("deactivate") : t("activate")}
       </button>
       <span aria-live="polite" className="text-xs text-red-700">
-        {state && !state.ok ? state.error.message : ""}
+        {state && !state.ok ? inLocale(state.error, locale).message : ""}
       </span>
     </form>
   );

@@ -1,11 +1,12 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
+import { controlClass, Field } from "@/components/ui/field";
+import { toLocale } from "@/i18n/locales";
+import { inLocale } from "@/lib/errors";
 import type { Role } from "@/lib/permissions";
 import { changeRoleAction, createAccountAction, resetPasswordAction } from "./actions";
-
-const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1";
 
 /** A temporary password, shown once: the person who received it is told so. */
 function TemporaryPassword({ text, password }: { text: string; password: string }) {
@@ -19,15 +20,6 @@ function TemporaryPassword({ text, password }: { text: string; password: string 
   );
 }
 
-function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  if (!messages?.length) return null;
-  return (
-    <p id={id} className="mt-1 text-xs text-red-700">
-      {messages.join(" ")}
-    </p>
-  );
-}
-
 export function CreateAccountForm({
   roles,
   provinceId,
@@ -36,6 +28,7 @@ export function CreateAccountForm({
   provinceId: string | null;
 }) {
   const t = useTranslations();
+  const locale = toLocale(useLocale());
   const [state, action, pending] = useActionState(createAccountAction, null);
   // Controlled, so that a refused submission keeps what was typed.
   const firstRole: string = roles[0];
@@ -44,7 +37,7 @@ export function CreateAccountForm({
   useEffect(() => {
     if (state?.ok) setValues({ username: "", displayName: "", role: firstRole });
   }, [state, firstRole]);
-  const fields = state && !state.ok ? state.error.fields : undefined;
+  const error = state && !state.ok ? inLocale(state.error, locale) : null;
   const set = (key: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
   return (
@@ -52,65 +45,59 @@ export function CreateAccountForm({
       <h2 className="text-lg font-medium">{t("accounts.admin.create.title")}</h2>
       <form action={action} className="grid gap-3 sm:grid-cols-4 sm:items-start" noValidate>
         {provinceId && <input type="hidden" name="provinceId" value={provinceId} />}
-        <div>
-          <label htmlFor="new-username" className="block text-sm">
-            {t("accounts.admin.create.username")}
-          </label>
-          <input
-            id="new-username"
-            name="username"
-            value={values.username}
-            onChange={set("username")}
-            required
-            maxLength={64}
-            autoComplete="off"
-            aria-invalid={Boolean(fields?.username)}
-            aria-describedby="new-username-help new-username-error"
-            className={`${input} font-mono`}
-          />
-          <p id="new-username-help" className="mt-1 text-xs text-slate-500">
-            {t("accounts.admin.create.usernameHelp")}
-          </p>
-          <FieldError id="new-username-error" messages={fields?.username} />
-        </div>
-        <div>
-          <label htmlFor="new-display-name" className="block text-sm">
-            {t("accounts.admin.create.displayName")}
-          </label>
-          <input
-            id="new-display-name"
-            name="displayName"
-            value={values.displayName}
-            onChange={set("displayName")}
-            required
-            maxLength={120}
-            aria-invalid={Boolean(fields?.displayName)}
-            aria-describedby="new-display-name-error"
-            className={input}
-          />
-          <FieldError id="new-display-name-error" messages={fields?.displayName} />
-        </div>
-        <div>
-          <label htmlFor="new-role" className="block text-sm">
-            {t("accounts.admin.create.role")}
-          </label>
-          <select
-            id="new-role"
-            name="role"
-            value={values.role}
-            onChange={set("role")}
-            aria-invalid={Boolean(fields?.role)}
-            aria-describedby="new-role-error"
-            className={`${input} bg-white`}
-          >
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-          <FieldError id="new-role-error" messages={fields?.role} />
-        </div>
+        <Field
+          id="new-username"
+          label={t("accounts.admin.create.username")}
+          hint={t("accounts.admin.create.usernameHelp")}
+          error={error?.fields?.username}
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="username"
+              value={values.username}
+              onChange={set("username")}
+              required
+              maxLength={64}
+              autoComplete="off"
+              className={`${controlClass} font-mono`}
+            />
+          )}
+        </Field>
+        <Field
+          id="new-display-name"
+          label={t("accounts.admin.create.displayName")}
+          error={error?.fields?.displayName}
+        >
+          {(control) => (
+            <input
+              {...control}
+              name="displayName"
+              value={values.displayName}
+              onChange={set("displayName")}
+              required
+              maxLength={120}
+              className={controlClass}
+            />
+          )}
+        </Field>
+        <Field id="new-role" label={t("accounts.admin.create.role")} error={error?.fields?.role}>
+          {(control) => (
+            <select
+              {...control}
+              name="role"
+              value={values.role}
+              onChange={set("role")}
+              className={controlClass}
+            >
+              {roles.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <button
           type="submit"
           disabled={pending}
@@ -120,7 +107,7 @@ export function CreateAccountForm({
         </button>
       </form>
       <div aria-live="polite" data-testid="create-account-status">
-        {state && !state.ok && <p className="text-sm text-red-700">{state.error.message}</p>}
+        {error && <p className="text-sm text-red-700">{error.message}</p>}
         {state?.ok && (
           <TemporaryPassword
             text={t("accounts.admin.create.done", { username: state.data.username })}
@@ -144,6 +131,7 @@ export function RoleForm({
   roles: readonly Role[];
 }) {
   const t = useTranslations();
+  const locale = toLocale(useLocale());
   const [state, action, pending] = useActionState(changeRoleAction, null);
   return (
     <form action={action} className="inline-flex flex-wrap items-center gap-1">
@@ -169,7 +157,7 @@ export function RoleForm({
         {t("accounts.admin.changeRole")}
       </button>
       <span aria-live="polite" className="text-xs text-red-700">
-        {state && !state.ok ? state.error.message : ""}
+        {state && !state.ok ? inLocale(state.error, locale).message : ""}
       </span>
     </form>
   );
@@ -177,6 +165,7 @@ export function RoleForm({
 
 export function ResetPasswordButton({ userId }: { userId: number }) {
   const t = useTranslations();
+  const locale = toLocale(useLocale());
   const [state, action, pending] = useActionState(resetPasswordAction, null);
   return (
     <form action={action} className="space-y-1">
@@ -189,7 +178,9 @@ export function ResetPasswordButton({ userId }: { userId: number }) {
         {t("accounts.admin.resetPassword")}
       </button>
       <div aria-live="polite">
-        {state && !state.ok && <p className="text-xs text-red-700">{state.error.message}</p>}
+        {state && !state.ok && (
+          <p className="text-xs text-red-700">{inLocale(state.error, locale).message}</p>
+        )}
         {state?.ok && state.data.temporaryPassword && (
           <TemporaryPassword
             text={t("accounts.admin.resetDone", { username: state.data.username })}

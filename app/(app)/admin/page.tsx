@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { type CurrentUser, requirePageUser } from "@/app/_server/session";
 import { ProvincePicker } from "@/components/shell/province-picker";
@@ -13,7 +13,7 @@ import { can, type Role, roleMay } from "@/lib/permissions";
 import { AccountActiveButton } from "./account-active-button";
 import { CreateAccountForm, ResetPasswordButton, RoleForm } from "./account-forms";
 
-export const metadata: Metadata = { title: "Quản trị" };
+export const generateMetadata = pageTitle("nav.admin");
 
 type Search = { province?: string; view?: string };
 

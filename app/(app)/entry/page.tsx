@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { loadSheet } from "@/app/_server/month";
+import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { MonthSheet } from "@/components/entry/month-sheet";
@@ -10,13 +10,14 @@ import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
 import { latestFigureMonth } from "@/db/queries/months";
-import { getMonthStatus } from "@/db/queries/workflow";
-import type { Locale } from "@/lib/format";
+import { figureChangesSince, getMonthStatus } from "@/db/queries/workflow";
+import { formatNumber, type Locale } from "@/lib/format";
 import { addMonths, monthKey, parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
+import { unitLabel } from "@/lib/units";
 import { isEditable } from "@/lib/workflow";
 
-export const metadata: Metadata = { title: "Nhập số liệu" };
+export const generateMetadata = pageTitle("nav.entry");
 
 /** The month to open when none is asked for: the latest with figures, or the one after it once approved. */
 async function defaultMonth(provinceId: string): Promise<string> {
@@ -60,6 +61,25 @@ export default async function EntryPage({
   };
   const editable = can(actor, "enter_figures", province) && isEditable(status.status);
   const period = parsePeriod(month);
+  const label = (key: string) => {
+    const p = parsePeriod(key);
+    return p ? periodLabel(p, locale) : key;
+  };
+  // A month submitted again after a return: what changed since the submission before.
+  const submits = status.history.filter((h) => h.action === "submit");
+  const changes =
+    status.status === "submitted" && submits.length >= 2
+      ? await figureChangesSince(db, province.id, month, submits[submits.length - 2].at)
+      : null;
+  const rowsByCode = new Map(sheet.rows.map((r) => [r.code, r]));
+  const changeText = (value: number | null, code: string, measure: string) => {
+    if (value === null) return null;
+    const row = rowsByCode.get(code);
+    if (measure === "yoy_pct" || measure === "mom_pct" || (row?.kind === "index" && measure !== "level"))
+      return `${formatNumber(value, 2, locale)}%`;
+    const unit = row && measure === "value" ? ` ${unitLabel(row.unit, locale)}` : "";
+    return `${formatNumber(value, measure === "level" ? 2 : (row?.decimals ?? 2), locale)}${unit}`;
+  };
 
   return (
     <section className="space-y-4">
@@ -108,6 +128,17 @@ export default async function EntryPage({
         )}
         allowed={allowed}
         locale={locale}
+        provinceName={locale === "en" ? province.nameEn : province.nameVi}
+        monthLabel={label(month)}
+        changes={
+          changes?.map((c) => ({
+            key: `${c.indicator}|${c.period}|${c.measure}`,
+            indicator: c.indicator,
+            what: `${label(c.period)} (${t(`measure.${c.measure}`)})`,
+            before: changeText(c.before, c.indicator, c.measure),
+            after: changeText(c.after, c.indicator, c.measure) as string,
+          })) ?? null
+        }
       />
       <MonthSheet
         key={`${province.id}-${month}`}
@@ -115,6 +146,13 @@ export default async function EntryPage({
         month={month}
         sheet={sheet}
         editable={editable}
+        readOnlyReason={
+          !can(actor, "enter_figures", province)
+            ? "readOnly"
+            : status.status === "approved"
+              ? "readOnlyApproved"
+              : "readOnlySubmitted"
+        }
         locale={locale}
       />
     </section>

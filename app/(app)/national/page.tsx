@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { nationalAttainment } from "@/app/_server/attainment";
+import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { NotAllowed } from "@/components/ui/not-allowed";
@@ -15,7 +15,7 @@ import { parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { periodChoices } from "@/lib/scorecard";
 
-export const metadata: Metadata = { title: "So sánh các tỉnh" };
+export const generateMetadata = pageTitle("nav.national");
 
 const SORTS = ["province", "value", "growth", "plan", "status"] as const;
 type Sort = (typeof SORTS)[number];

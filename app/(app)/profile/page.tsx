@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db";
 import { listApiTokens } from "@/db/queries/tokens";
@@ -8,7 +8,7 @@ import { formatDateTime, type Locale } from "@/lib/format";
 import { ChangePasswordForm } from "./password-form";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
-export const metadata: Metadata = { title: "Hồ sơ cá nhân" };
+export const generateMetadata = pageTitle("nav.profile");
 
 export default async function ProfilePage() {
   const user = await requirePageUser();

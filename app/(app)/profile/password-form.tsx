@@ -1,7 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { toLocale } from "@/i18n/locales";
+import { inLocale } from "@/lib/errors";
 import { changePasswordAction } from "./actions";
 
 const fieldClass = "mt-1 w-full max-w-sm rounded border border-slate-300 px-2 py-1";
@@ -9,46 +12,33 @@ const fieldClass = "mt-1 w-full max-w-sm rounded border border-slate-300 px-2 py
 /** Used on the profile page and, for a temporary password, on the page that must come first. */
 export function ChangePasswordForm() {
   const t = useTranslations("accounts.password");
+  const locale = toLocale(useLocale());
   const [state, action, pending] = useActionState(changePasswordAction, null);
-  const fields = state && !state.ok ? state.error.fields : undefined;
+  const error = state && !state.ok ? inLocale(state.error, locale) : null;
   const field = (
     name: "currentPassword" | "newPassword" | "confirmPassword",
     label: string,
     auto: string,
+    hint?: string,
   ) => (
-    <div>
-      <label htmlFor={name} className="block text-sm">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type="password"
-        required
-        maxLength={256}
-        autoComplete={auto}
-        aria-invalid={Boolean(fields?.[name])}
-        aria-describedby={
-          [name === "newPassword" ? "password-rules" : "", fields?.[name] ? `${name}-error` : ""]
-            .filter(Boolean)
-            .join(" ") || undefined
-        }
-        className={fieldClass}
-      />
-      {fields?.[name] && (
-        <p id={`${name}-error`} className="mt-1 text-xs text-red-700" data-testid={`${name}-error`}>
-          {fields[name].join(" ")}
-        </p>
+    <Field id={name} label={label} hint={hint} error={error?.fields?.[name]}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type="password"
+          required
+          maxLength={256}
+          autoComplete={auto}
+          className={fieldClass}
+        />
       )}
-    </div>
+    </Field>
   );
   return (
     <form action={action} className="space-y-3" noValidate>
       {field("currentPassword", t("current"), "current-password")}
-      {field("newPassword", t("new"), "new-password")}
-      <p id="password-rules" className="text-xs text-slate-600">
-        {t("rules")}
-      </p>
+      {field("newPassword", t("new"), "new-password", t("rules"))}
       {field("confirmPassword", t("confirm"), "new-password")}
       <button
         type="submit"
@@ -58,9 +48,7 @@ export function ChangePasswordForm() {
         {pending ? t("pending") : t("submit")}
       </button>
       <p aria-live="polite" className="text-sm" data-testid="password-status">
-        {state && !state.ok && !state.error.fields && (
-          <span className="text-red-700">{state.error.message}</span>
-        )}
+        {error && !error.fields && <span className="text-red-700">{error.message}</span>}
         {state?.ok && <span className="text-emerald-800">{t("done")}</span>}
       </p>
     </form>

@@ -1,30 +1,32 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
+import { toLocale } from "@/i18n/locales";
+import { inLocale } from "@/lib/errors";
 import { createTokenAction, revokeTokenAction } from "./actions";
 
 export function CreateTokenForm() {
   const t = useTranslations("profile");
+  const locale = toLocale(useLocale());
   const [state, action, pending] = useActionState(createTokenAction, null);
-  const nameError = state && !state.ok ? (state.error.fields?.name?.[0] ?? state.error.message) : null;
+  const error = state && !state.ok ? inLocale(state.error, locale) : null;
+  const nameError = error ? (error.fields?.name ?? error.message) : null;
   return (
     <div className="space-y-3">
       <form action={action} className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor="token-name" className="block text-sm">
-            {t("tokenName")}
-          </label>
-          <input
-            id="token-name"
-            name="name"
-            maxLength={80}
-            required
-            aria-invalid={Boolean(nameError)}
-            aria-describedby={nameError ? "token-name-error" : undefined}
-            className="mt-1 rounded border border-slate-300 px-2 py-1"
-          />
-        </div>
+        <Field id="token-name" label={t("tokenName")} error={nameError}>
+          {(control) => (
+            <input
+              {...control}
+              name="name"
+              maxLength={80}
+              required
+              className="mt-1 rounded border border-slate-300 px-2 py-1"
+            />
+          )}
+        </Field>
         <button
           type="submit"
           disabled={pending}
@@ -34,11 +36,6 @@ export function CreateTokenForm() {
         </button>
       </form>
       <div aria-live="polite">
-        {nameError && (
-          <p id="token-name-error" className="text-sm text-red-700">
-            {nameError}
-          </p>
-        )}
         {state?.ok && (
           <div className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm">
             <p>{t("shownOnce")}</p>
@@ -54,6 +51,7 @@ export function CreateTokenForm() {
 
 export function RevokeTokenButton({ id }: { id: number }) {
   const t = useTranslations("profile");
+  const locale = toLocale(useLocale());
   const [state, action, pending] = useActionState(revokeTokenAction, null);
   return (
     <form action={action}>
@@ -61,7 +59,9 @@ export function RevokeTokenButton({ id }: { id: number }) {
       <button type="submit" disabled={pending} className="text-red-700 hover:underline disabled:opacity-60">
         {t("revoke")}
       </button>
-      {state && !state.ok && <span className="ml-2 text-xs text-red-700">{state.error.message}</span>}
+      {state && !state.ok && (
+        <span className="ml-2 text-xs text-red-700">{inLocale(state.error, locale).message}</span>
+      )}
     </form>
   );
 }

@@ -1,6 +1,6 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { NotAllowed } from "@/components/ui/not-allowed";
@@ -11,7 +11,7 @@ import { formatDateTime, type Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { can, roleMay } from "@/lib/permissions";
 
-export const metadata: Metadata = { title: "Duyệt số liệu" };
+export const generateMetadata = pageTitle("review.title");
 
 /** The leader's queue of submitted months, and for the province admin the approved months to reopen. */
 export default async function ReviewPage() {

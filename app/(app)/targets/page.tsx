@@ -1,5 +1,5 @@
-import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
+import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { ProvincePicker } from "@/components/shell/province-picker";
@@ -13,7 +13,7 @@ import type { Locale } from "@/lib/format";
 import { can } from "@/lib/permissions";
 import { buildTargetRows, type TargetVersion, yearsOfUnit } from "@/lib/targets";
 
-export const metadata: Metadata = { title: "Chỉ tiêu" };
+export const generateMetadata = pageTitle("nav.targets");
 
 const num = (v: string | null) => (v === null ? null : Number(v));
 

@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/app/_server/page-title";
 import { requireSignedInUser } from "@/app/_server/session";
 import { signOutAction } from "@/app/_server/shell-actions";
 import { ChangePasswordForm } from "@/app/(app)/profile/password-form";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 
-export const metadata: Metadata = { title: "Đổi mật khẩu" };
+export const generateMetadata = pageTitle("accounts.password.title");
 
 /**
  * The one page open to someone signed in with a temporary password (requirePageUser sends every

@@ -2,7 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { Field } from "@/components/ui/field";
 import { type LoginState, login } from "./actions";
+
+const input =
+  "mt-1 w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30";
 
 export function LoginForm({ next, notice }: { next?: string; notice?: string }) {
   const t = useTranslations("login");
@@ -11,35 +15,41 @@ export function LoginForm({ next, notice }: { next?: string; notice?: string }) 
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="next" value={next ?? "/"} />
-      <div>
-        <label htmlFor="username" className="block text-sm font-medium">
-          {t("username")}
-        </label>
-        <input
-          id="username"
-          name="username"
-          autoComplete="username"
-          required
-          maxLength={64}
-          aria-describedby={message ? "login-message" : undefined}
-          className="mt-1 w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-        />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          {t("password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={256}
-          aria-describedby={message ? "login-message" : undefined}
-          className="mt-1 w-full rounded border border-slate-300 px-3 py-2 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
-        />
-      </div>
+      <Field
+        id="username"
+        label={t("username")}
+        labelClassName="block text-sm font-medium"
+        describedBy={message ? "login-message" : undefined}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="username"
+            autoComplete="username"
+            required
+            maxLength={64}
+            className={input}
+          />
+        )}
+      </Field>
+      <Field
+        id="password"
+        label={t("password")}
+        labelClassName="block text-sm font-medium"
+        describedBy={message ? "login-message" : undefined}
+      >
+        {(control) => (
+          <input
+            {...control}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+            className={input}
+          />
+        )}
+      </Field>
       <p
         id="login-message"
         aria-live="polite"

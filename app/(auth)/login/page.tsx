@@ -1,10 +1,10 @@
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { pageTitle } from "@/app/_server/page-title";
 import { LocaleSwitch } from "@/components/shell/locale-switch";
 import { readEnv } from "@/lib/env";
 import { LoginForm } from "./login-form";
 
-export const metadata: Metadata = { title: "Đăng nhập" };
+export const generateMetadata = pageTitle("login.title");
 
 export default async function LoginPage({
   searchParams,

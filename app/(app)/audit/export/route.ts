@@ -1,15 +1,19 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { auditScope } from "@/app/_server/audit-scope";
 import { apiRead } from "@/app/_server/guard";
 import { auditEntriesAfter } from "@/db/queries/audit";
+import { listIndicators, listProvinces } from "@/db/queries/reference";
+import { toLocale } from "@/i18n/locales";
 import { AUDIT_KINDS, auditActionKey, auditFilterSchema, auditTimeRange, formatAuditTime } from "@/lib/audit";
-import { CSV_BOM, csvLine } from "@/lib/csv";
+import { describeAuditEntry, type Translate } from "@/lib/audit-text";
+import { CSV_BOM, CSV_DIALECTS, csvLine } from "@/lib/csv";
 
 const BATCH = 2000;
 
 /**
- * The audit page's entries as CSV, with the same filters and the same scope check (auditScope).
- * Streamed in keyset batches, so a long log neither waits nor fills memory.
+ * The audit page's entries as CSV, with the same filters and the same scope check (auditScope),
+ * written as the page writes them (lib/audit-text.ts) in the reader's language, for their Excel
+ * (lib/csv.ts). Streamed in keyset batches, so a long log neither waits nor fills memory.
  */
 export const GET = apiRead(
   { input: auditFilterSchema, permission: { action: "view_audit", anyProvince: true } },
@@ -21,24 +25,29 @@ export const GET = apiRead(
       actionPrefixes: input.kind ? AUDIT_KINDS[input.kind] : undefined,
       ...auditTimeRange(input),
     };
-    const t = await getTranslations("accounts.audit");
-    const label = (action: string) => {
-      const key = `actions.${auditActionKey(action)}` as const;
-      return t.has(key) ? t(key) : action;
-    };
-    const header = csvLine([
-      t("at"),
-      "username",
-      t("person"),
-      t("province"),
-      "action",
-      t("action"),
-      "entity",
-      "entity_id",
-      t("target"),
-      t("before"),
-      t("after"),
+    const [t, locale, indicators, provinces] = await Promise.all([
+      getTranslations(),
+      getLocale().then(toLocale),
+      listIndicators(db),
+      listProvinces(db),
     ]);
+    const dialect = CSV_DIALECTS[locale];
+    const indicatorsByCode = new Map(indicators.map((i) => [i.code, i]));
+    const provinceName = new Map(provinces.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameVi]));
+    const word = (key: string, fallback: string) => (t.has(key) ? t(key as "accounts.audit.at") : fallback);
+    const header = csvLine(
+      [
+        t("accounts.audit.at"),
+        t("accounts.audit.fields.username"),
+        t("accounts.audit.person"),
+        t("accounts.audit.province"),
+        t("accounts.audit.action"),
+        t("accounts.audit.target"),
+        t("accounts.audit.before"),
+        t("accounts.audit.after"),
+      ],
+      dialect,
+    );
     let cursor: { at: string; id: number } | null = null;
     let done = false;
     const encoder = new TextEncoder();
@@ -51,19 +60,24 @@ export const GET = apiRead(
         const rows = await auditEntriesAfter(db, query, cursor, BATCH);
         let chunk = "";
         for (const r of rows) {
-          chunk += csvLine([
-            formatAuditTime(r.at),
-            r.username,
-            r.displayName,
-            r.provinceId,
-            r.action,
-            label(r.action),
-            r.entity,
-            r.entityId,
-            r.targetUsername,
-            r.before === null ? "" : JSON.stringify(r.before),
-            r.after === null ? "" : JSON.stringify(r.after),
-          ]);
+          const text = describeAuditEntry(r, t as unknown as Translate, {
+            locale,
+            indicators: indicatorsByCode,
+          });
+          const entity = word(`accounts.audit.entities.${r.entity}`, r.entity);
+          chunk += csvLine(
+            [
+              formatAuditTime(r.at),
+              r.username,
+              r.displayName ?? word("accounts.audit.system", ""),
+              r.provinceId ? (provinceName.get(r.provinceId) ?? r.provinceId) : null,
+              word(`accounts.audit.actions.${auditActionKey(r.action)}`, r.action),
+              text.target ? `${entity}: ${text.target}` : entity,
+              text.before,
+              text.after,
+            ],
+            dialect,
+          );
         }
         if (chunk) controller.enqueue(encoder.encode(chunk));
         if (rows.length < BATCH) {

@@ -1,7 +1,7 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { indicatorDetail } from "@/app/_server/indicator-detail";
+import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
@@ -14,8 +14,9 @@ import { latestFigureMonth } from "@/db/queries/months";
 import { formatNumber, formatPercent, type Locale, MISSING } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { periodChoices } from "@/lib/scorecard";
+import { unitLabel } from "@/lib/units";
 
-export const metadata: Metadata = { title: "Chi tiết chỉ tiêu" };
+export const generateMetadata = pageTitle("nav.indicatorDetail");
 
 export default async function IndicatorPage({
   params,
@@ -69,7 +70,9 @@ export default async function IndicatorPage({
           </Link>
           <h1 className="text-2xl font-semibold" data-testid="indicator-name">
             {name}{" "}
-            <span className="text-base font-normal text-slate-500">({isIndex ? "%" : indicator.unit})</span>
+            <span className="text-base font-normal text-slate-500">
+              ({isIndex ? "%" : unitLabel(indicator.unit, locale)})
+            </span>
           </h1>
           <p className="text-slate-600">
             {locale === "en" ? province.nameEn : province.nameVi} ·{" "}

@@ -23,12 +23,12 @@ const fromDocx = apiForm(
     const period = monthSchema.safeParse(String(form.get("period") ?? ""));
     if (!period.success) {
       throw new AppError("invalid", "Tháng không hợp lệ (ví dụ 2024-02).", "Invalid month (e.g. 2024-02).", {
-        period: ["Tháng dạng 2024-02 / a month as 2024-02"],
+        period: [{ vi: "Tháng dạng 2024-02", en: "A month as 2024-02" }],
       });
     }
     if (!(file instanceof File)) {
       throw new AppError("bad_request", "Thiếu tệp (trường «file»).", "No file (field «file»).", {
-        file: ["Bắt buộc / required"],
+        file: [{ vi: "Bắt buộc", en: "Required" }],
       });
     }
     let text: string;
@@ -36,7 +36,7 @@ const fromDocx = apiForm(
       text = await readDocxText(new Uint8Array(await file.arrayBuffer()));
     } catch (e) {
       if (e instanceof DocxProblem)
-        throw new AppError("invalid", e.problem.vi, e.problem.en, { file: [e.problem.vi] });
+        throw new AppError("invalid", e.problem.vi, e.problem.en, { file: [e.problem] });
       throw e;
     }
     return { text, ...(await extractForProvince(tx, province as Province, text, period.data)) };

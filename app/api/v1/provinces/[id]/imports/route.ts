@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { apiForm, fieldErrors } from "@/app/_server/guard";
+import { apiForm } from "@/app/_server/guard";
 import { importOptionsSchema, previewImport } from "@/app/_server/imports";
 import type { Province } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { MAX_UPLOAD_BYTES } from "@/lib/import/workbook";
+import { zodFieldErrors } from "@/lib/zod-messages";
 
 const input = z.object({ id: z.string().min(1).max(16) });
 
@@ -21,7 +22,7 @@ export const POST = apiForm(
     const file = form.get("file");
     if (!(file instanceof File)) {
       throw new AppError("bad_request", "Thiếu tệp (trường «file»).", "No file (field «file»).", {
-        file: ["Bắt buộc / required"],
+        file: [{ vi: "Bắt buộc", en: "Required" }],
       });
     }
     const options = importOptionsSchema.safeParse(
@@ -36,7 +37,7 @@ export const POST = apiForm(
         "invalid",
         "Tùy chọn nhập không hợp lệ.",
         "Invalid import options.",
-        fieldErrors(options.error),
+        zodFieldErrors(options.error),
       );
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
