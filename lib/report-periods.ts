@@ -211,3 +211,17 @@ export function reportChoices(latestMonth: string, years = 3): string[] {
   }
   return out;
 }
+
+/** "05/11/2026" (or 5/11/2026) → "2026-11-05"; null for anything that is not a real day. */
+export function parseDayMonthYear(input: string): string | null {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(input);
+  if (!m) return null;
+  const iso = `${m[3]}-${pad2(Number(m[2]))}-${pad2(Number(m[1]))}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+}
+
+/** The year a report of this period is naturally issued in: the next January for one that ends in December. */
+export function issueYear(r: ReportPeriods): number {
+  return r.lastMonth === 12 ? r.year + 1 : r.year;
+}

@@ -6,6 +6,7 @@
 import { mergeParagraphs, type StoredParagraph, type ViewSection } from "./report-edits";
 import {
   documentNumber,
+  issueYear,
   longDate,
   placeAndDate,
   type ReportPeriods,
@@ -61,8 +62,6 @@ export type ReportInput = {
   settings: ReportView["settings"];
   version: number;
   issued: ReportIssue | null;
-  /** yyyy-mm-dd: the year a draft's blank date line shows. */
-  today: string;
 };
 
 /** Blanks a draft leaves for the number and the day, as a paper draft does. */
@@ -94,7 +93,8 @@ export function assembleReport(input: ReportInput): ReportView {
   const sections = mergeParagraphs(generated, input.stored);
   const symbol = issued?.symbol ?? settings.symbol;
   const numberLine = issued ? documentNumber(issued.number, symbol) : `Số:${BLANK}/${symbol}`;
-  const draftDate = `ngày${BLANK}tháng${BLANK}năm ${input.today.slice(0, 4)}`;
+  // A draft leaves the day blank; its year is the one the report will be issued in.
+  const draftDate = `ngày${BLANK}tháng${BLANK}năm ${issueYear(periods)}`;
   const placeDate = issued ? placeAndDate(issued.place, issued.date) : `${settings.place}, ${draftDate}`;
   const attached = issued
     ? `(Kèm theo Báo cáo số ${documentNumber(issued.number, symbol).slice(4)} ${longDate(issued.date)} của ${sentenceName(settings.issuingBody)})`

@@ -232,7 +232,6 @@ function composeView(
     settings: printed,
     version: record?.version ?? 0,
     issued,
-    today,
   });
 }
 
@@ -349,7 +348,7 @@ export async function saveReportEdits(
   return composeView(sources, province, periods, { version: saved, paragraphs: result.stored }, today);
 }
 
-const isoDate = z
+export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày không hợp lệ (yyyy-mm-dd) / invalid date (yyyy-mm-dd)")
   .refine(
@@ -363,7 +362,7 @@ const isoDate = z
 export const reportIssueSchema = z.object({
   version: z.number().int().min(0),
   number: z.number().int().min(1, "Số văn bản từ 1 / the number starts at 1").max(99_999),
-  date: isoDate,
+  date: isoDateSchema,
   place: z.string().trim().min(1).max(100).optional(),
 });
 export type ReportIssueBody = z.infer<typeof reportIssueSchema>;
@@ -575,3 +574,62 @@ export async function nationalSummary(db: DbOrTx, period: string, opts: { views?
   return { period, periods, provinces };
 }
 export type NationalSummary = Awaited<ReturnType<typeof nationalSummary>>;
+
+// ── The API's shape ──────────────────────────────────────────────────────────
+
+/**
+ * `GET /provinces/{id}/reports/{period}`: the report as JSON. Paragraphs are plain texts; their
+ * keys (for `PUT`) and whether each was edited run alongside. Table cells are numbers (amounts,
+ * and comparisons as index %), words for a plan that is not an amount, or null ("-").
+ */
+export function reportToApi(view: ReportView) {
+  return {
+    period: view.period,
+    province: { id: view.provinceId, name: view.provinceName },
+    settings: view.settings,
+    header: view.header,
+    title: view.title,
+    summary: view.summary,
+    addressees: view.addressees,
+    sections: view.sections.map((s) => ({
+      key: s.key,
+      level: s.level,
+      heading: s.heading,
+      paragraphs: s.paragraphs.map((p) => p.text),
+      paragraphKeys: s.paragraphs.map((p) => p.key),
+      edited: s.paragraphs.map((p) => p.edited),
+      stale: s.paragraphs.map((p) => p.stale),
+    })),
+    signature: view.signature,
+    recipients: view.recipients,
+    appendix: {
+      heading: view.appendix.heading,
+      title: view.appendix.title,
+      attached: view.appendix.attached,
+    },
+    columns: view.appendix.columns,
+    table: view.appendix.rows.map((r) => ({
+      indicator: r.indicator,
+      stt: r.stt,
+      name: r.name,
+      unit: r.unit,
+      depth: r.depth,
+      ...Object.fromEntries(view.appendix.columns.map((c) => [c.id, r.cells[c.id] ?? null])),
+    })),
+    notes: view.notes,
+    version: view.version,
+    issued: view.issued,
+  };
+}
+
+/** A file download: its name in ASCII and in full (RFC 6266), never cached by a shared proxy. */
+export function fileResponse(content: Uint8Array, contentType: string, filename: string): Response {
+  return new Response(content as unknown as BodyInit, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Length": String(content.byteLength),
+      "Content-Disposition": `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -73,6 +73,7 @@ export const REPORT_CSS = `
   .rd-body.rd-sheet { max-width: 210mm; padding: 20mm 15mm 20mm 30mm; }
   .rd-appendix.rd-sheet { max-width: 297mm; padding: 15mm; }
   .rd-scroll { overflow-x: auto; }
+  .rd-edited { border-left: 3px solid #f59e0b; padding-left: 6px; margin-left: -9px; }
   .rd-doc .rd-super, .rd-doc .rd-issuer, .rd-doc .rd-number, .rd-doc .rd-nation { font-size: 11pt; }
   .rd-doc .rd-motto, .rd-doc .rd-date, .rd-doc .rd-title, .rd-doc .rd-summary,
   .rd-doc .rd-h1, .rd-doc .rd-h2, .rd-doc .rd-signer p, .rd-doc .rd-app-heading { font-size: 12pt; }
