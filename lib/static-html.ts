@@ -27,19 +27,13 @@ const VOID = new Set([
   "wbr",
 ]);
 
-/** React prop names whose HTML attribute is spelled differently. */
-const ATTRIBUTE: Record<string, string> = {
-  className: "class",
-  htmlFor: "for",
-  rowSpan: "rowspan",
-  colSpan: "colspan",
-  tabIndex: "tabindex",
-};
+/** React prop names whose HTML attribute is spelled differently (others, like rowSpan, are written as React writes them). */
+const ATTRIBUTE: Record<string, string> = { className: "class", htmlFor: "for" };
 
 export function escapeHtml(s: string): string {
   return s.replace(
     /[&<>"']/g,
-    (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`,
+    (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#x27" }[c]};`,
   );
 }
 
@@ -51,7 +45,7 @@ function attributes(props: Record<string, unknown>): string {
     if (value === undefined || value === null || value === false || typeof value === "function") continue;
     if (name === "style") throw new Error("static-html: style objects are not supported; use a class");
     const attr = ATTRIBUTE[name] ?? name;
-    out += value === true ? ` ${attr}` : ` ${attr}="${escapeHtml(String(value))}"`;
+    out += ` ${attr}="${value === true ? "" : escapeHtml(String(value))}"`;
   }
   return out;
 }
@@ -74,6 +68,6 @@ export function renderStatic(node: ReactNode): string {
   }
   if (typeof type !== "string") throw new Error("static-html: unsupported element type");
   const open = `<${type}${attributes(props)}>`;
-  if (VOID.has(type)) return open;
+  if (VOID.has(type)) return `${open.slice(0, -1)}/>`;
   return `${open}${renderStatic(props.children as ReactNode)}</${type}>`;
 }
