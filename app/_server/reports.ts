@@ -558,6 +558,7 @@ export async function nationalSummary(db: DbOrTx, period: string, opts: { views?
         return {
           indicator: i.code,
           name: i.nameVi,
+          nameEn: i.nameEn,
           unit: i.kind === "index" ? "%" : i.unit,
           decimals: i.kind === "index" ? 2 : i.decimals,
           actual: i.kind === "index" ? null : (row?.actual ?? null),

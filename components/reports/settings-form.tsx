@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { deleteSettingsAction, saveSettingsAction } from "@/app/(app)/reports/actions";
+import { parseDayMonthYear } from "@/lib/report-periods";
 import { listLines, type ReportSettingsContent } from "@/lib/report-settings";
 
 export type SettingsFormValue = ReportSettingsContent & {
@@ -48,14 +49,32 @@ export function SettingsForm({
   const message = (e: ActionError) => (locale === "en" ? e.messageEn : e.message);
   const fieldError = (name: string) => error?.fields?.[name]?.[0]?.split(" / ")[locale === "en" ? 1 : 0];
 
-  const submit = (form: FormData) =>
+  const submit = (form: FormData) => {
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    // Dates typed dd/mm/yyyy, as everywhere in the product.
+    const validFrom = parseDayMonthYear(text("validFrom"));
+    const validTo = text("validTo") === "" ? null : parseDayMonthYear(text("validTo"));
+    const wrong = [
+      ...(validFrom ? [] : ["validFrom"]),
+      ...(validTo === null && text("validTo") !== "" ? ["validTo"] : []),
+    ];
+    if (wrong.length > 0) {
+      const both = `${t("dateFormat")} / ${t("dateFormat")}`;
+      setSaved(false);
+      setError({
+        code: "invalid",
+        message: "",
+        messageEn: "",
+        fields: Object.fromEntries(wrong.map((f) => [f, [both]])),
+      });
+      return;
+    }
     start(async () => {
-      const text = (name: string) => String(form.get(name) ?? "");
       const result = await saveSettingsAction(null, {
         provinceId,
         ...(value.id ? { id: value.id, version: value.version } : {}),
-        validFrom: text("validFrom"),
-        validTo: text("validTo") || null,
+        validFrom: validFrom as string,
+        validTo,
         ...Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(f)])),
         addressees: listLines(text("addressees")),
         recipients: listLines(text("recipients")),
@@ -69,6 +88,7 @@ export function SettingsForm({
         setError(result.error);
       }
     });
+  };
 
   const remove = () =>
     start(async () => {
@@ -78,13 +98,15 @@ export function SettingsForm({
       else setError(result.error);
     });
 
-  const input = (name: (typeof TEXT_FIELDS)[number] | "validFrom" | "validTo", type = "text") => (
+  const dateText = (iso: string | null) => (iso ? iso.split("-").reverse().join("/") : "");
+  const input = (name: (typeof TEXT_FIELDS)[number] | "validFrom" | "validTo", date = false) => (
     <label className="flex flex-col gap-1 text-sm">
       <span>{t(`fields.${name}`)}</span>
       <input
         name={name}
-        type={type}
-        defaultValue={(value[name] as string | null) ?? ""}
+        defaultValue={date ? dateText(value[name] as string | null) : ((value[name] as string | null) ?? "")}
+        placeholder={date ? "dd/mm/yyyy" : undefined}
+        inputMode={date ? "numeric" : undefined}
         required={
           name !== "validTo" && name !== "signerAuthority" && name !== "signerName" && name !== "draftingUnit"
         }
@@ -118,8 +140,8 @@ export function SettingsForm({
       data-testid={testId}
     >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        {input("validFrom", "date")}
-        {input("validTo", "date")}
+        {input("validFrom", true)}
+        {input("validTo", true)}
         {input("place")}
         {input("symbol")}
         {input("supervisingBody")}

@@ -64,7 +64,7 @@ export default async function NationalReportsPage({
               <th className="px-3 py-2">{t("unit")}</th>
               {columns.map((c) => (
                 <th key={c.indicator} className="px-3 py-2 text-right">
-                  {c.name} ({c.unit})
+                  {locale === "en" ? c.nameEn : c.name} ({c.unit})
                   <span className="block text-xs font-normal text-slate-600">{t("nationalColumns")}</span>
                 </th>
               ))}
