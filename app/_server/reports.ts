@@ -274,6 +274,17 @@ function alreadyIssued(): AppError {
   );
 }
 
+/** The report locked for a change: still a draft, and at the version the caller read (409 otherwise). */
+async function lockDraft(tx: DbOrTx, province: Province, period: string, read: number) {
+  const periods = reportPeriods(period);
+  if (!periods) throw errors.notFound("kỳ báo cáo", "Report period");
+  const record = await lockReport(tx, province.id, period);
+  if (record?.issuedAt) throw alreadyIssued();
+  const version = record?.version ?? 0;
+  if (read !== version) throw conflict(version);
+  return { periods, record, version };
+}
+
 export const reportEditSchema = z.object({
   version: z.number().int().min(0),
   paragraphs: z
@@ -301,13 +312,8 @@ export async function saveReportEdits(
   body: ReportEditBody,
   today = todayInVietnam(),
 ): Promise<ReportView> {
-  const periods = reportPeriods(period);
-  if (!periods) throw errors.notFound("kỳ báo cáo", "Report period");
   const { tx } = ctx;
-  const record = await lockReport(tx, province.id, period);
-  if (record?.issuedAt) throw alreadyIssued();
-  const version = record?.version ?? 0;
-  if (body.version !== version) throw conflict(version);
+  const { periods, record, version } = await lockDraft(tx, province, period, body.version);
   const sources = await readSources(tx, province, periods);
   const generated = writeReport(
     periods,
@@ -383,13 +389,8 @@ export async function issueReportNow(
   body: ReportIssueBody,
   today = todayInVietnam(),
 ): Promise<ReportView> {
-  const periods = reportPeriods(period);
-  if (!periods) throw errors.notFound("kỳ báo cáo", "Report period");
   const { tx } = ctx;
-  const record = await lockReport(tx, province.id, period);
-  if (record?.issuedAt) throw alreadyIssued();
-  const version = record?.version ?? 0;
-  if (body.version !== version) throw conflict(version);
+  const { periods, record, version } = await lockDraft(tx, province, period, body.version);
 
   const firstDay = `${periods.year}-${String(periods.lastMonth).padStart(2, "0")}-01`;
   if (body.date < firstDay) {

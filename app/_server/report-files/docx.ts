@@ -53,6 +53,23 @@ const NO_BORDERS = {
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 const CELL_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
+/** A style for lines that are not body text: no first-line indent, no spacing after, single spacing. */
+function plainStyle(
+  id: string,
+  name: string,
+  size: number,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+  { line = 240, bold = false } = {},
+) {
+  return {
+    id,
+    name,
+    basedOn: "Normal",
+    run: { size: pt(size), bold },
+    paragraph: { alignment, indent: { firstLine: 0 }, spacing: { after: 0, line } },
+  };
+}
+
 const STYLES = {
   // Vietnamese, so Word checks the spelling in Vietnamese.
   default: { document: { run: { font: FONT, size: pt(14), language: { value: "vi-VN" } } } },
@@ -86,52 +103,14 @@ const STYLES = {
       run: { font: FONT, size: pt(14), bold: true, color: "000000" },
       paragraph: { keepNext: true, outlineLevel: 1, spacing: { before: 60, after: 120 } },
     },
+    plainStyle("HeaderBlock", "Header block (ND30)", 13, AlignmentType.CENTER),
     {
-      id: "HeaderBlock",
-      name: "Header block (ND30)",
-      basedOn: "Normal",
-      run: { size: pt(13) },
-      paragraph: {
-        alignment: AlignmentType.CENTER,
-        indent: { firstLine: 0 },
-        spacing: { after: 0, line: 240 },
-      },
-    },
-    {
-      id: "Title",
-      name: "Title",
-      basedOn: "Normal",
+      ...plainStyle("Title", "Title", 14, AlignmentType.CENTER, { line: 276, bold: true }),
       next: "Normal",
       quickFormat: true,
-      run: { size: pt(14), bold: true },
-      paragraph: {
-        alignment: AlignmentType.CENTER,
-        indent: { firstLine: 0 },
-        spacing: { after: 0, line: 276 },
-      },
     },
-    {
-      id: "Recipients",
-      name: "Recipients (Nơi nhận)",
-      basedOn: "Normal",
-      run: { size: pt(11) },
-      paragraph: {
-        alignment: AlignmentType.LEFT,
-        indent: { firstLine: 0 },
-        spacing: { after: 0, line: 240 },
-      },
-    },
-    {
-      id: "TableText",
-      name: "Table text",
-      basedOn: "Normal",
-      run: { size: pt(10) },
-      paragraph: {
-        alignment: AlignmentType.LEFT,
-        indent: { firstLine: 0 },
-        spacing: { after: 0, line: 240 },
-      },
-    },
+    plainStyle("Recipients", "Recipients (Nơi nhận)", 11, AlignmentType.LEFT),
+    plainStyle("TableText", "Table text", 10, AlignmentType.LEFT),
   ],
 };
 
