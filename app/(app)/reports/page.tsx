@@ -10,6 +10,7 @@ import "@fontsource/tinos/vietnamese-700.css";
 import "@fontsource/tinos/vietnamese-700-italic.css";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { loadReport, todayInVietnam } from "@/app/_server/reports";
@@ -38,6 +39,13 @@ export default async function ReportsPage({
 }) {
   const user = await requirePageUser();
   const params = await searchParams;
+  const actor = { id: user.id, role: user.role, provinceId: user.provinceId };
+  // National viewers belong to no province: they start from the summary of every unit.
+  if (!params.province && !user.provinceId && can(actor, "read_national")) {
+    redirect(
+      params.period ? `/reports/national?period=${encodeURIComponent(params.period)}` : "/reports/national",
+    );
+  }
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
@@ -48,7 +56,6 @@ export default async function ReportsPage({
     latestFigureMonth(db, province.id),
   ]);
   const period = params.period && reportPeriods(params.period) ? params.period : latest;
-  const actor = { id: user.id, role: user.role, provinceId: user.provinceId };
   const national = can(actor, "read_national");
   const header = (
     <div className="flex flex-wrap items-end justify-between gap-3">
