@@ -30,7 +30,9 @@ test("staff add a paragraph, a leader issues the report and downloads it as PDF,
     .getByTestId("paragraph-text")
     .fill("Phối hợp với Cục Hải quan tháo gỡ ùn tắc tại cửa khẩu Kim Thành.");
   await staff.getByTestId("save-paragraph").click();
-  await expect(staff.getByTestId("report-message")).toContainText("Đã lưu (phiên bản 1)");
+  await expect(staff.getByTestId("report-message")).toContainText("Đã lưu (phiên bản 1)", {
+    timeout: 30_000,
+  });
   await staffContext.close();
 
   const context = await browser.newContext({ acceptDownloads: true });
@@ -51,8 +53,11 @@ test("staff add a paragraph, a leader issues the report and downloads it as PDF,
   await leader.getByTestId("issue-number").fill("5");
   await leader.getByTestId("issue-date").fill("05/07/2023");
   await leader.getByTestId("issue-submit").click();
+  // Issuing renders and stores the PDF, Word and Excel files: it takes a few seconds.
+  await expect(leader.getByTestId("issue-submit")).toHaveText("Đang ban hành…");
   await expect(leader.getByTestId("report-status")).toContainText(
     "Đã ban hành: số 05/BC-SCT, ngày 05/07/2023",
+    { timeout: 60_000 },
   );
   await expect(leader.getByTestId("report-number")).toHaveText("Số: 05/BC-SCT");
   await expect(leader.getByTestId("report-date")).toHaveText("Lào Cai, ngày 05 tháng 7 năm 2023");
