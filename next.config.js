@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships its own WASM and data files; bundling it breaks its file lookups (stack.md).
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // playwright-core launches Chromium for the report PDFs; exceljs and docx are plain Node libraries kept unbundled.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "playwright-core", "exceljs", "docx"],
   allowedDevOrigins: ["127.0.0.1"],
   poweredByHeader: false,
   typedRoutes: false,

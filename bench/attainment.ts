@@ -7,74 +7,12 @@
 import { sql } from "drizzle-orm";
 import { nationalAttainment, provinceAttainment } from "../app/_server/attainment";
 import { getDashboard } from "../app/_server/dashboard";
-import type { Db } from "../db/index";
-import { figures, indicators, provinces, targets } from "../db/schema";
-import { readIndicators, readProvinces } from "../db/seed";
+import { indicators, provinces } from "../db/schema";
 import { benchDatabases, summary } from "./lib";
+import { loadNationalData } from "./national-data";
 
 const YEARS = Array.from({ length: 10 }, (_, i) => 2017 + i);
 const REQUESTS = Number(process.env.REQUESTS ?? 60);
-
-/** A deterministic pseudo-random series: seasonal, trending, different per province and indicator. */
-function syntheticValue(p: number, i: number, year: number, month: number) {
-  const base = 100 + ((p * 37 + i * 11) % 900);
-  const trend = 1 + 0.06 * (year - 2017);
-  const season = 1 + 0.15 * Math.sin((month / 12) * 2 * Math.PI + p);
-  return Math.round(base * trend * season * 100) / 100;
-}
-
-async function load(db: Db) {
-  const provinceRows = readProvinces();
-  const indicatorRows = readIndicators();
-  await db.insert(provinces).values(provinceRows);
-  await db.insert(indicators).values(indicatorRows);
-  let batch: (typeof figures.$inferInsert)[] = [];
-  let count = 0;
-  const flush = async () => {
-    if (batch.length === 0) return;
-    await db.insert(figures).values(batch);
-    count += batch.length;
-    batch = [];
-  };
-  for (const [p, province] of provinceRows.entries()) {
-    for (const [i, indicator] of indicatorRows.entries()) {
-      if (indicator.frequency !== "month") continue;
-      for (const year of YEARS) {
-        for (let month = 1; month <= 12; month++) {
-          const period = `${year}-${String(month).padStart(2, "0")}`;
-          const value = syntheticValue(p, i, year, month);
-          const measure = indicator.kind === "index" ? "level" : "value";
-          batch.push({
-            provinceId: province.id,
-            indicatorCode: indicator.code,
-            period,
-            year,
-            measure,
-            value: String(value),
-            vintage: "official",
-          });
-          if (batch.length >= 4000) await flush();
-        }
-      }
-    }
-  }
-  await flush();
-  await db.insert(targets).values(
-    provinceRows.flatMap((province) =>
-      indicatorRows
-        .filter((i) => i.frequency === "month")
-        .map((i) => ({
-          provinceId: province.id,
-          indicatorCode: i.code,
-          year: 2026,
-          basis: i.targetBasis,
-          value: i.targetBasis === "growth" ? "8" : "20000",
-        })),
-    ),
-  );
-  await db.execute(sql`analyze`);
-  return count;
-}
 
 async function measure(users: number, run: () => Promise<unknown>) {
   const samples: number[] = [];
@@ -94,7 +32,7 @@ async function measure(users: number, run: () => Promise<unknown>) {
 for (const target of await benchDatabases()) {
   const handle = await target.open();
   const started = performance.now();
-  const count = await load(handle.db);
+  const count = await loadNationalData(handle.db, YEARS, 2026);
   console.log(
     `${target.name}: loaded ${count} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -18,6 +19,8 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
+import type { StoredParagraph } from "../lib/report-edits";
+import type { ReportView } from "../lib/report-view";
 
 // Amounts are exact decimals. 20 digits with 6 after the point covers tỷ đồng to the đồng and
 // every published rate; drizzle hands them to us as strings so no float ever touches them.
@@ -383,3 +386,98 @@ export const importMappings = pgTable(
   (t) => [primaryKey({ columns: [t.provinceId, t.sheet] })],
 );
 export type ImportMapping = typeof importMappings.$inferSelect;
+
+// ── Reports ──────────────────────────────────────────────────────────────────
+
+/** Raw bytes (a rendered file); PGlite gives a Uint8Array, postgres.js a Buffer, both Uint8Array. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/**
+ * What a province's report prints in its header and signature (Nghị định 30/2020), valid between
+ * two dates: the 2025 merger changed names, and a report is printed with the settings of its date.
+ */
+export const reportSettings = pgTable(
+  "report_settings",
+  {
+    id: serial("id").primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    validFrom: date("valid_from").notNull(),
+    validTo: date("valid_to"),
+    supervisingBody: text("supervising_body").notNull(),
+    issuingBody: text("issuing_body").notNull(),
+    place: text("place").notNull(),
+    symbol: text("symbol").notNull(),
+    signerAuthority: text("signer_authority").notNull().default(""),
+    signerTitle: text("signer_title").notNull(),
+    signerName: text("signer_name").notNull().default(""),
+    addressees: jsonb("addressees").$type<string[]>().notNull().default([]),
+    recipients: jsonb("recipients").$type<string[]>().notNull().default([]),
+    draftingUnit: text("drafting_unit").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("report_settings_key").on(t.provinceId, t.validFrom),
+    check("report_settings_validity", sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+export type ReportSettingsRecord = typeof reportSettings.$inferSelect;
+
+/**
+ * A province's report of a period: the paragraphs staff changed (the rest is written from the
+ * figures each time), and once issued its number, date and a frozen copy of what it said.
+ */
+export const reports = pgTable(
+  "reports",
+  {
+    id: serial("id").primaryKey(),
+    provinceId: text("province_id")
+      .notNull()
+      .references(() => provinces.id),
+    period: text("period").notNull(),
+    /** Optimistic concurrency: a save names the version it read. */
+    version: integer("version").notNull().default(1),
+    paragraphs: jsonb("paragraphs").$type<StoredParagraph[]>().notNull().default([]),
+    issuedNumber: integer("issued_number"),
+    issuedSymbol: text("issued_symbol"),
+    issuedOn: date("issued_on"),
+    /** The year of issuedOn: document numbers run per year. */
+    issuedYear: smallint("issued_year"),
+    issuedPlace: text("issued_place"),
+    issuedBy: integer("issued_by").references(() => users.id),
+    issuedAt: timestamp("issued_at", { withTimezone: true }),
+    /** The report as issued (lib/report-view.ts ReportView): revised figures do not change it. */
+    snapshot: jsonb("snapshot").$type<ReportView>(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("reports_key").on(t.provinceId, t.period),
+    unique("reports_number").on(t.provinceId, t.issuedYear, t.issuedSymbol, t.issuedNumber),
+    check(
+      "reports_period_format",
+      sql`${t.period} ~ '^[0-9]{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-YTD(0[1-9]|1[0-2]))?$'`,
+    ),
+  ],
+);
+export type ReportRecord = typeof reports.$inferSelect;
+
+/** An issued report's files, stored when it was issued and downloaded unchanged ever after. */
+export const reportFiles = pgTable(
+  "report_files",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id),
+    format: text("format").notNull(),
+    contentType: text("content_type").notNull(),
+    content: bytea("content").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.reportId, t.format] })],
+);

@@ -2,10 +2,10 @@ import { DEMO_PASSWORD } from "../db/seed/demo-accounts";
 import { expect, signIn, test } from "./fixtures";
 
 const NAV: Record<string, string[]> = {
-  "laocai.canbo": ["Tổng quan", "Nhập số liệu", "Chỉ tiêu"],
-  "laocai.lanhdao": ["Tổng quan", "Chỉ tiêu", "Duyệt"],
-  "laocai.quantri": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Quản trị", "Nhật ký thay đổi"],
-  bocongthuong: ["Tổng quan", "Chỉ tiêu", "So sánh các tỉnh"],
+  "laocai.canbo": ["Tổng quan", "Nhập số liệu", "Chỉ tiêu", "Báo cáo"],
+  "laocai.lanhdao": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Báo cáo"],
+  "laocai.quantri": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Báo cáo", "Quản trị", "Nhật ký thay đổi"],
+  bocongthuong: ["Tổng quan", "Chỉ tiêu", "Báo cáo", "So sánh các tỉnh"],
   hethong: ["Tổng quan", "So sánh các tỉnh", "Quản trị", "Nhật ký thay đổi"],
 };
 const ROLE: Record<string, string> = {
@@ -90,6 +90,7 @@ test.describe("sign-in", () => {
       "Overview",
       "Targets",
       "Review",
+      "Reports",
     ]);
     await page.reload();
     await expect(page.getByTestId("current-role")).toHaveText("Leader");

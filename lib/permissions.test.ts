@@ -41,6 +41,9 @@ const EXPECTED: Record<Role, Record<ProvinceAction, [boolean, boolean, boolean]>
     edit_targets: [N, N, N],
     manage_users: [N, N, N],
     view_audit: [N, N, N],
+    write_report: [Y, Y, N],
+    issue_report: [N, N, N],
+    edit_report_settings: [N, N, N],
   },
   leader: {
     read: [Y, Y, N],
@@ -52,6 +55,9 @@ const EXPECTED: Record<Role, Record<ProvinceAction, [boolean, boolean, boolean]>
     edit_targets: [N, N, N],
     manage_users: [N, N, N],
     view_audit: [N, N, N],
+    write_report: [Y, Y, N],
+    issue_report: [Y, Y, N],
+    edit_report_settings: [N, N, N],
   },
   province_admin: {
     read: [Y, Y, N],
@@ -63,6 +69,9 @@ const EXPECTED: Record<Role, Record<ProvinceAction, [boolean, boolean, boolean]>
     edit_targets: [Y, Y, N],
     manage_users: [Y, Y, N],
     view_audit: [Y, Y, N],
+    write_report: [N, N, N],
+    issue_report: [N, N, N],
+    edit_report_settings: [Y, Y, N],
   },
   // Read-only across every province.
   national: {
@@ -75,6 +84,9 @@ const EXPECTED: Record<Role, Record<ProvinceAction, [boolean, boolean, boolean]>
     edit_targets: [N, N, N],
     manage_users: [N, N, N],
     view_audit: [N, N, N],
+    write_report: [N, N, N],
+    issue_report: [N, N, N],
+    edit_report_settings: [N, N, N],
   },
   // Accounts and the catalogue everywhere; enters no figures, approves nothing, sets no targets.
   system_admin: {
@@ -87,6 +99,9 @@ const EXPECTED: Record<Role, Record<ProvinceAction, [boolean, boolean, boolean]>
     edit_targets: [N, N, N],
     manage_users: [Y, Y, Y],
     view_audit: [Y, Y, Y],
+    write_report: [N, N, N],
+    issue_report: [N, N, N],
+    edit_report_settings: [N, N, N],
   },
 };
 

@@ -17,6 +17,9 @@ export const PROVINCE_ACTIONS = [
   "edit_targets", // the year's targets and scenarios
   "manage_users", // the province's accounts
   "view_audit", // the province's audit log
+  "write_report", // edit and add paragraphs of the month's report
+  "issue_report", // give the report its number and date, freezing it
+  "edit_report_settings", // the names, signer and recipients a report prints
 ] as const;
 export type ProvinceAction = (typeof PROVINCE_ACTIONS)[number];
 
@@ -34,9 +37,9 @@ export type ProvinceRef = { id: string; successorId: string | null };
 
 /** What each role may do on a province within its reach. */
 const PROVINCE_GRANTS: Record<Role, readonly ProvinceAction[]> = {
-  staff: ["read", "enter_figures", "submit"],
-  leader: ["read", "approve", "return"],
-  province_admin: ["read", "reopen", "edit_targets", "manage_users", "view_audit"],
+  staff: ["read", "enter_figures", "submit", "write_report"],
+  leader: ["read", "approve", "return", "write_report", "issue_report"],
+  province_admin: ["read", "reopen", "edit_targets", "manage_users", "view_audit", "edit_report_settings"],
   national: ["read"],
   system_admin: ["read", "manage_users", "view_audit"],
 };

@@ -2,7 +2,7 @@ import { type Role, roleMay } from "@/lib/permissions";
 
 export type NavItem = {
   href: string;
-  key: "dashboard" | "entry" | "targets" | "review" | "national" | "admin" | "audit";
+  key: "dashboard" | "entry" | "targets" | "review" | "reports" | "national" | "admin" | "audit";
 };
 
 /** The navigation a role sees: only what its permissions let it use. */
@@ -16,6 +16,8 @@ export function navFor(role: Role): NavItem[] {
   if (roleMay(role, "approve") || roleMay(role, "return") || roleMay(role, "reopen")) {
     items.push({ href: "/review", key: "review" });
   }
+  // The month's report: its province's staff, leaders and admins, and national viewers (any province).
+  if (roleMay(role, "read") && role !== "system_admin") items.push({ href: "/reports", key: "reports" });
   if (roleMay(role, "read_national")) items.push({ href: "/national", key: "national" });
   if (roleMay(role, "manage_users")) items.push({ href: "/admin", key: "admin" });
   if (roleMay(role, "view_audit")) items.push({ href: "/audit", key: "audit" });
