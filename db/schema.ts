@@ -481,3 +481,28 @@ export const reportFiles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.reportId, t.format] })],
 );
+
+// ── issue 9: sessions ended on the server ────────────────────────────────────
+
+/**
+ * One row per sign-in: the session cookie names its id, and a request is served only while the row
+ * is live — not revoked (signing out revokes it), not expired, and on the owner's current session
+ * version (a deactivation, reset, role change or the person's own password change bumps it).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** Random, 32 bytes base64url: the cookie's `sid`. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    sessionVersion: integer("session_version").notNull(),
+    address: text("address").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type Session = typeof sessions.$inferSelect;

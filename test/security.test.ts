@@ -1,0 +1,199 @@
+/**
+ * Issue 9: each attack found on the running app, reproduced, on PGlite and (with
+ * TEST_DATABASE_URL) on PostgreSQL, where concurrent requests really run at once.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type AccountContext, changeOwnPassword } from "@/app/_server/accounts";
+import type { CurrentUser } from "@/app/_server/session";
+import { checkCredentials, SIGN_IN_LIMITS } from "@/app/(auth)/sign-in";
+import type { DbHandle } from "@/db";
+import { writeAudit } from "@/db/queries/audit";
+import { getSessionUserBySession } from "@/db/queries/session-user";
+import { createSession, revokeSession } from "@/db/queries/sessions";
+import { createApiToken, getUserByToken } from "@/db/queries/tokens";
+import { signInAttempts, users } from "@/db/schema";
+import { seed } from "@/db/seed";
+import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/client-address";
+import { HASHING, hashPassword, takeHashingPeak } from "@/lib/passwords";
+import * as server from "../scripts/server.mjs";
+import { DB_KINDS, openTestDb } from "./db";
+
+/** Every password the sign-in checks, counted where it is checked. */
+const checked = vi.hoisted(() => ({ passwords: 0 }));
+vi.mock("@/lib/passwords", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/passwords")>();
+  return {
+    ...real,
+    verifyPassword: (hash: string, password: string) => {
+      checked.passwords++;
+      return real.verifyPassword(hash, password);
+    },
+  };
+});
+
+describe("the client's address (point 1)", () => {
+  it("is the socket's whatever X-Forwarded-For says, unless the deployment trusts proxies", () => {
+    expect(server.clientAddressOf("203.0.113.7", "1.2.3.4", 0)).toBe("203.0.113.7");
+    expect(server.clientAddressOf("::ffff:203.0.113.7", "1.2.3.4, 5.6.7.8", 0)).toBe("203.0.113.7");
+    // One proxy (its address is the socket's): the entry it appended, not the client's own.
+    expect(server.clientAddressOf("10.0.0.2", "1.2.3.4, 198.51.100.9", 1)).toBe("198.51.100.9");
+    // Two proxies: the second from the right.
+    expect(server.clientAddressOf("10.0.0.2", "1.2.3.4, 198.51.100.9, 10.0.0.1", 2)).toBe("198.51.100.9");
+    // Fewer entries than proxies: the leftmost there is.
+    expect(server.clientAddressOf("10.0.0.2", undefined, 1)).toBe("10.0.0.2");
+    expect(server.trustedProxyCount(undefined)).toBe(0);
+    expect(server.trustedProxyCount("1")).toBe(1);
+    expect(() => server.trustedProxyCount("all")).toThrow(/TRUSTED_PROXY_COUNT/);
+  });
+
+  it("is read by the app only from the header the server sets, never from X-Forwarded-For", () => {
+    expect(server.CLIENT_ADDRESS_HEADER).toBe(CLIENT_ADDRESS_HEADER);
+    expect(clientAddress(new Headers({ "x-forwarded-for": "1.2.3.4", "x-real-ip": "1.2.3.4" }))).toBe(
+      "unknown",
+    );
+    expect(
+      clientAddress(new Headers({ "x-forwarded-for": "1.2.3.4", [CLIENT_ADDRESS_HEADER]: "203.0.113.7" })),
+    ).toBe("203.0.113.7");
+  });
+
+  it("answers 413 from Content-Length, before reading a body too large for the route", () => {
+    const req = (url: string, length: number) =>
+      ({ url, headers: { "content-length": String(length) } }) as unknown as Parameters<
+        typeof server.tooLarge
+      >[0];
+    expect(server.tooLarge(req("/entry", 20 * 1024 * 1024))).toBe(true);
+    expect(server.tooLarge(req("/entry", 500 * 1024))).toBe(false);
+    expect(server.tooLarge(req("/api/v1/provinces/10/figures", 100 * 1024 * 1024))).toBe(true);
+    expect(server.tooLarge(req("/api/v1/provinces/10/imports", 3 * 1024 * 1024))).toBe(false);
+  });
+});
+
+describe("password hashing (point 2)", () => {
+  it(`runs at most ${HASHING.concurrency} hashes at once, however many are asked for`, async () => {
+    takeHashingPeak();
+    await Promise.all(Array.from({ length: 8 }, (_, i) => hashPassword(`password ${i}`)));
+    const peak = takeHashingPeak();
+    expect(peak).toBeGreaterThanOrEqual(1);
+    expect(peak).toBeLessThanOrEqual(HASHING.concurrency);
+  });
+});
+
+describe.each(DB_KINDS)("security on %s", (kind) => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    process.env.CHITIEU_DEMO = "1";
+    handle = await openTestDb(kind);
+    await seed(handle.db, { demoAccounts: true });
+  }, 120_000);
+  afterAll(() => handle?.close());
+
+  const userRow = async (username: string) => {
+    const [row] = await handle.db.select().from(users).where(eq(users.username, username));
+    return row;
+  };
+  const currentUser = async (username: string, sessionId: string | null = null): Promise<CurrentUser> => {
+    const u = await userRow(username);
+    return {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      provinceId: u.provinceId,
+      mustChangePassword: u.mustChangePassword,
+      sessionId,
+    };
+  };
+  const as = async <R>(user: CurrentUser, run: (ctx: AccountContext) => Promise<R>): Promise<R> =>
+    handle.db.transaction((tx) =>
+      run({
+        tx,
+        user,
+        audit: (entry) => writeAudit(tx, { provinceId: user.provinceId, ...entry, userId: user.id }),
+      }),
+    );
+
+  describe("sign-in limits (points 1 and 2)", () => {
+    it("checks at most 5 passwords of an account when 60 sign-ins arrive at once", async () => {
+      const username = "laocai.lanhdao";
+      checked.passwords = 0;
+      const attempts = Array.from({ length: 60 }, (_, i) =>
+        checkCredentials(
+          handle.db,
+          { username, password: i === 49 ? DEMO_PASSWORD : `wrong-${i}` },
+          `198.51.100.${i}`,
+        ),
+      );
+      const results = await Promise.all(attempts);
+      expect(checked.passwords).toBeLessThanOrEqual(SIGN_IN_LIMITS.perUsername);
+      const rows = await handle.db.select().from(signInAttempts).where(eq(signInAttempts.username, username));
+      expect(rows.length).toBeLessThanOrEqual(SIGN_IN_LIMITS.perUsername);
+      expect(results.filter((r) => !r.ok && r.reason === "rate_limited").length).toBeGreaterThanOrEqual(
+        60 - SIGN_IN_LIMITS.perUsername,
+      );
+      // The right password, sent 50th, was not let through by the crowd.
+      expect(results[49]).toEqual({ ok: false, reason: "rate_limited" });
+      await handle.db.delete(signInAttempts);
+    });
+
+    it("holds the per-address limit against concurrent guesses across accounts", async () => {
+      checked.passwords = 0;
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          checkCredentials(handle.db, { username: `guess.${i}`, password: "wrong" }, "203.0.113.50"),
+        ),
+      );
+      expect(checked.passwords).toBeLessThanOrEqual(SIGN_IN_LIMITS.perAddress);
+      expect(results.filter((r) => !r.ok && r.reason === "rate_limited")).toHaveLength(
+        40 - SIGN_IN_LIMITS.perAddress,
+      );
+      await handle.db.delete(signInAttempts);
+    });
+  });
+
+  describe("sessions (point 4)", () => {
+    it("a signed-out session is refused on the server", async () => {
+      const u = await userRow("laocai.canbo");
+      const sid = await createSession(handle.db, u.id, "203.0.113.1");
+      expect(await getSessionUserBySession(handle.db, u.id, sid)).toMatchObject({ username: "laocai.canbo" });
+      // Another user's id with this session id finds nothing.
+      expect(await getSessionUserBySession(handle.db, u.id + 1, sid)).toBeNull();
+      await revokeSession(handle.db, sid);
+      expect(await getSessionUserBySession(handle.db, u.id, sid)).toBeNull();
+    });
+
+    it("changing one's own password ends every other session and every token, and keeps this one", async () => {
+      const username = "phutho.canbo";
+      const u = await userRow(username);
+      const here = await createSession(handle.db, u.id, "203.0.113.2");
+      const elsewhere = await createSession(handle.db, u.id, "203.0.113.3");
+      const { secret } = await createApiToken(handle.db, u.id, "made elsewhere");
+      expect(await getUserByToken(handle.db, secret)).not.toBeNull();
+
+      const result = await as(await currentUser(username, here), (ctx) =>
+        changeOwnPassword(ctx, { currentPassword: DEMO_PASSWORD, newPassword: "mưa rào tháng bảy" }, "x"),
+      );
+      expect(result).toEqual({ ok: true, wasTemporary: false });
+      expect(await getSessionUserBySession(handle.db, u.id, here)).not.toBeNull();
+      expect(await getSessionUserBySession(handle.db, u.id, elsewhere)).toBeNull();
+      expect(await getUserByToken(handle.db, secret)).toBeNull();
+      // A token made afterwards works.
+      const fresh = await createApiToken(handle.db, u.id, "made after");
+      expect(await getUserByToken(handle.db, fresh.secret)).not.toBeNull();
+    });
+
+    it("a deactivated account is answered as a wrong password, even with the right one", async () => {
+      await handle.db.update(users).set({ active: false }).where(eq(users.username, "laocai.quantri"));
+      expect(
+        await checkCredentials(
+          handle.db,
+          { username: "laocai.quantri", password: DEMO_PASSWORD },
+          "203.0.113.9",
+        ),
+      ).toEqual({ ok: false, reason: "invalid" });
+      await handle.db.update(users).set({ active: true }).where(eq(users.username, "laocai.quantri"));
+      await handle.db.delete(signInAttempts);
+    });
+  });
+});
