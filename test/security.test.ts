@@ -2,22 +2,29 @@
  * Issue 9: each attack found on the running app, reproduced, on PGlite and (with
  * TEST_DATABASE_URL) on PostgreSQL, where concurrent requests really run at once.
  */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type AccountContext, changeOwnPassword } from "@/app/_server/accounts";
+import type { WriteContext } from "@/app/_server/guard";
+import { loadSheet, runTransition } from "@/app/_server/month";
 import type { CurrentUser } from "@/app/_server/session";
 import { checkCredentials, SIGN_IN_LIMITS } from "@/app/(auth)/sign-in";
-import type { DbHandle } from "@/db";
+import type { DbHandle, Tx } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
+import { currentMonth, type FigureWrite, saveFigures } from "@/db/queries/figure-writes";
 import { getSessionUserBySession } from "@/db/queries/session-user";
 import { createSession, revokeSession } from "@/db/queries/sessions";
 import { createApiToken, getUserByToken } from "@/db/queries/tokens";
-import { signInAttempts, users } from "@/db/schema";
+import { figures, provinces, signInAttempts, users } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/client-address";
 import { HASHING, hashPassword, takeHashingPeak } from "@/lib/passwords";
+import { addMonths } from "@/lib/periods";
+import { unacknowledged } from "@/lib/validation";
+import type { Transition } from "@/lib/workflow";
 import * as server from "../scripts/server.mjs";
+import { appError } from "./app-error";
 import { DB_KINDS, openTestDb } from "./db";
 
 /** Every password the sign-in checks, counted where it is checked. */
@@ -194,6 +201,157 @@ describe.each(DB_KINDS)("security on %s", (kind) => {
       ).toEqual({ ok: false, reason: "invalid" });
       await handle.db.update(users).set({ active: true }).where(eq(users.username, "laocai.quantri"));
       await handle.db.delete(signInAttempts);
+    });
+  });
+
+  // ── The month's workflow ──────────────────────────────────────────────────
+  const PROVINCE = "25-2025"; // no figures in the month: the demo series of Phú Thọ ends earlier
+  const MONTH = "2026-12"; // the month before it is empty too: no warnings until the test makes one
+  const idOf = async (username: string) => (await userRow(username)).id;
+  const save = (writes: FigureWrite[], userId: number, province = PROVINCE) =>
+    handle.db.transaction((tx) => saveFigures(tx, province, userId, writes));
+  const transition = (
+    t: Transition,
+    body: { reason?: string; acknowledge?: { indicator: string; reason: string }[] },
+    userId: number,
+  ) =>
+    handle.db.transaction(async (tx) => {
+      const [province] = await tx.select().from(provinces).where(eq(provinces.id, PROVINCE));
+      const ctx = {
+        tx: tx as Tx,
+        user: {
+          id: userId,
+          username: "",
+          displayName: "",
+          role: "leader",
+          provinceId: PROVINCE,
+          mustChangePassword: false,
+        },
+        input: {},
+        province,
+        audit: (entry) => writeAudit(tx, { provinceId: PROVINCE, ...entry, userId }),
+      } satisfies WriteContext<unknown>;
+      return runTransition(ctx, PROVINCE, MONTH, t, body);
+    });
+  const figure = (indicator: string, value: number, version: number | null = null): FigureWrite => ({
+    indicator,
+    period: MONTH,
+    measure: "value",
+    value,
+    vintage: "estimate",
+    version,
+  });
+  const ackAll = async () =>
+    [...new Set((await loadSheet(handle.db, PROVINCE, MONTH)).warnings.map((w) => w.indicator))].map(
+      (indicator) => ({ indicator, reason: "Đã kiểm tra" }),
+    );
+
+  describe("the submit race (point 3)", () => {
+    it("a save that reaches the month during a submit is checked by it, never slipped in unchecked", async () => {
+      const staff = await idOf("phutho.canbo");
+      // Last December's values: no change worth a warning, and parts that add up.
+      const lastYear = async (code: string) => {
+        const [row] = await handle.db
+          .select({ value: figures.value })
+          .from(figures)
+          .where(
+            and(
+              eq(figures.provinceId, PROVINCE),
+              eq(figures.indicatorCode, code),
+              eq(figures.period, addMonths(MONTH, -12)),
+              eq(figures.measure, "value"),
+            ),
+          );
+        return Number(row?.value ?? 100);
+      };
+      const [xk, nk] = [await lastYear("TM.XNK.XK"), await lastYear("TM.XNK.NK")];
+      await save([figure("TM.XNK", xk + nk), figure("TM.XNK.XK", xk), figure("TM.XNK.NK", nk)], staff);
+      const acknowledge = await ackAll();
+      expect(acknowledge.map((a) => a.indicator)).not.toContain("TM.XNK");
+
+      // A save holds the month (its transaction open) while the submit starts.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let saved = () => {};
+      const savedYet = new Promise<void>((resolve) => {
+        saved = resolve;
+      });
+      const racingSave = handle.db.transaction(async (tx) => {
+        // The parts no longer add up to the whole: a warning on TM.XNK.
+        await saveFigures(tx, PROVINCE, staff, [figure("TM.XNK.NK", nk * 1.1, 1)]);
+        saved();
+        await held;
+      });
+      await savedYet;
+      const submit = transition("submit", { acknowledge }, staff).then(
+        (status) => ({ status, error: null }),
+        (error: unknown) => ({ status: null, error }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await racingSave;
+      const outcome = await submit;
+      // The submit saw the save: its new warning needs an explanation.
+      expect(outcome.status?.status).toBeUndefined();
+      expect(Object.keys((outcome.error as { fields?: object }).fields ?? {})).toContain(
+        "acknowledge.TM.XNK",
+      );
+      // Submitted with it explained, nothing stays unacknowledged.
+      const status = await transition("submit", { acknowledge: await ackAll() }, staff);
+      expect(status.status).toBe("submitted");
+      const sheet = await loadSheet(handle.db, PROVINCE, MONTH);
+      expect(unacknowledged(sheet.warnings, status.history.at(-1)?.acknowledgements ?? [])).toEqual([]);
+      // A save after the submit is refused: the month is locked.
+      expect((await appError(save([figure("TM.XNK.NK", nk, 2)], staff))).status).toBe(423);
+    });
+  });
+
+  describe("separation of duties (point 5)", () => {
+    it("whoever submitted the month, or changed its figures since it was last approved, may not approve it", async () => {
+      const staff = await idOf("phutho.canbo");
+      // The month is submitted (above) by the staff member, who is then made a leader.
+      await handle.db.update(users).set({ role: "leader" }).where(eq(users.id, staff));
+      const submitted = await appError(transition("approve", {}, staff));
+      expect(submitted.status).toBe(403);
+      expect(submitted.messageEn).toMatch(/You submitted this month/);
+      expect(submitted.messageVi).toMatch(/gửi duyệt tháng này/);
+
+      // A leader who entered a figure of the month (before it was submitted) may not either.
+      const leader = await idOf("phutho.lanhdao");
+      await transition("return", { reason: "Kiểm tra lại" }, leader);
+      await save([figure("TM.XNK.XK", 61, 1)], leader);
+      await transition("submit", { acknowledge: await ackAll() }, staff);
+      const changed = await appError(transition("approve", {}, leader));
+      expect(changed.status).toBe(403);
+      expect(changed.messageEn).toMatch(/changed figures of this month/);
+
+      // The province's other leader, who did neither, approves.
+      const other = await idOf("phutho.quantri");
+      await handle.db.update(users).set({ role: "leader" }).where(eq(users.id, other));
+      expect((await transition("approve", {}, other)).status).toBe("approved");
+      await handle.db.update(users).set({ role: "staff" }).where(eq(users.id, staff));
+      await handle.db.update(users).set({ role: "province_admin" }).where(eq(users.id, other));
+    });
+  });
+
+  describe("figures outside the unit's lifetime (point 6)", () => {
+    it("are refused with 422 naming the field, as are months still to come", async () => {
+      const staff = await idOf("laocai.canbo");
+      const next = addMonths(currentMonth(), 1);
+      for (const [province, period] of [
+        ["10", "2026-11"],
+        ["10", "2025-07"],
+        ["15-2025", "2020-01"],
+        ["15-2025", "2100-12"],
+        ["15-2025", next],
+        ["15-2025", `${next.slice(0, 4)}`],
+      ]) {
+        const e = await appError(save([{ ...figure("TM.XNK", 5), period }], staff, province));
+        expect(e.status, `${province} ${period}`).toBe(422);
+        expect(Object.keys(e.fields ?? {}), `${province} ${period}`).toEqual(["figures.0.period"]);
+      }
     });
   });
 });
