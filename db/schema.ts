@@ -22,9 +22,10 @@ import {
 import type { StoredParagraph } from "../lib/report-edits";
 import type { ReportView } from "../lib/report-view";
 
-// Amounts are exact decimals. 20 digits with 6 after the point covers tỷ đồng to the đồng and
-// every published rate; drizzle hands them to us as strings so no float ever touches them.
-const amount = (name: string) => numeric(name, { precision: 20, scale: 6 });
+// Amounts are exact decimals. 22 digits with 6 after the point covers tỷ đồng to the đồng, every
+// published rate and every value the validation accepts (|v| ≤ 1e15, lib/numbers.ts; issue 9 widened
+// it from 20); drizzle hands them to us as strings so no float ever touches them.
+const amount = (name: string) => numeric(name, { precision: 22, scale: 6 });
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const roleEnum = pgEnum("role", ["staff", "leader", "province_admin", "national", "system_admin"]);

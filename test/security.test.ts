@@ -14,11 +14,14 @@ import { writeAudit } from "@/db/queries/audit";
 import { currentMonth, type FigureWrite, saveFigures } from "@/db/queries/figure-writes";
 import { getSessionUserBySession } from "@/db/queries/session-user";
 import { createSession, revokeSession } from "@/db/queries/sessions";
+import { saveTargets } from "@/db/queries/targets";
 import { createApiToken, getUserByToken } from "@/db/queries/tokens";
 import { figures, provinces, signInAttempts, users } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/client-address";
+import { nulBytePath } from "@/lib/errors";
+import { logServerError } from "@/lib/log";
 import { HASHING, hashPassword, takeHashingPeak } from "@/lib/passwords";
 import { addMonths } from "@/lib/periods";
 import { unacknowledged } from "@/lib/validation";
@@ -74,6 +77,32 @@ describe("the client's address (point 1)", () => {
     expect(server.tooLarge(req("/entry", 500 * 1024))).toBe(false);
     expect(server.tooLarge(req("/api/v1/provinces/10/figures", 100 * 1024 * 1024))).toBe(true);
     expect(server.tooLarge(req("/api/v1/provinces/10/imports", 3 * 1024 * 1024))).toBe(false);
+  });
+});
+
+describe("bad input and leaks (points 9 and 10)", () => {
+  it("finds a NUL byte wherever it hides in an input", () => {
+    expect(nulBytePath({ figures: [{ note: "ok" }, { note: "a\u0000b" }] })).toBe("figures.1.note");
+    expect(nulBytePath({ "id\u0000": 1 })).toBe("id\u0000");
+    expect(nulBytePath({ figures: [{ note: "ok", value: 1 }] })).toBeNull();
+  });
+
+  it("logs a failed query without its SQL or parameters outside development", () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const cause = Object.assign(new Error("value out of range"), { code: "22003" });
+    const failed = Object.assign(
+      new Error('Failed query: update "users" set "password_hash" = $1\nparams: $argon2id$secret'),
+      { cause },
+    );
+    logServerError(failed, "production");
+    const logged = spy.mock.calls.map((c) => c.map(String).join(" ")).join("\n");
+    expect(logged).toContain("22003");
+    expect(logged).not.toContain("password_hash");
+    expect(logged).not.toContain("secret");
+    spy.mockClear();
+    logServerError(failed, "development");
+    expect(spy.mock.calls[0][0]).toBe(failed);
+    spy.mockRestore();
   });
 });
 
@@ -352,6 +381,74 @@ describe.each(DB_KINDS)("security on %s", (kind) => {
         expect(e.status, `${province} ${period}`).toBe(422);
         expect(Object.keys(e.fields ?? {}), `${province} ${period}`).toEqual(["figures.0.period"]);
       }
+    });
+  });
+
+  describe("bad input (point 9)", () => {
+    const CODE = "TM.BLDV";
+    const past = "2026-10";
+    const write = (
+      value: number,
+      version: number | null = null,
+      note: string | null = null,
+    ): FigureWrite => ({
+      indicator: CODE,
+      period: past,
+      measure: "value",
+      value,
+      vintage: "estimate",
+      version,
+      note,
+    });
+    const current = async () => {
+      const [row] = await handle.db
+        .select()
+        .from(figures)
+        .where(
+          and(
+            eq(figures.provinceId, "08-2025"),
+            eq(figures.indicatorCode, CODE),
+            eq(figures.period, past),
+            eq(figures.measure, "value"),
+          ),
+        );
+      return row ?? null;
+    };
+
+    it("a NUL byte in a note, a code or a target's document is a 422 naming the field, not a 500", async () => {
+      const staff = await idOf("tuyenquang.canbo");
+      const note = await appError(save([write(1, null, "ghi\u0000chú")], staff, "08-2025"));
+      expect(note.status).toBe(422);
+      expect(Object.keys(note.fields ?? {})).toEqual(["figures.0.note"]);
+      const code = await appError(save([{ ...write(1), indicator: "TM\u0000" }], staff, "08-2025"));
+      expect(code.status).toBe(422);
+      expect(Object.keys(code.fields ?? {})).toEqual(["figures.0.indicator"]);
+      const target = await appError(
+        handle.db.transaction((tx) =>
+          saveTargets(tx, "08-2025", staff, [
+            { indicator: CODE, year: 2026, basis: "growth", value: 10, document: "NQ\u0000" },
+          ]),
+        ),
+      );
+      expect(target.status).toBe(422);
+      expect(Object.keys(target.fields ?? {})).toEqual(["targets.0.document"]);
+    });
+
+    it("stores values up to the 1e15 the validation accepts, and answers what it stored", async () => {
+      const staff = await idOf("tuyenquang.canbo");
+      const existing = await current();
+      const [big] = await save([write(999_999_999_999_999.5, existing?.version ?? null)], staff, "08-2025");
+      expect(big.changed).toBe(true);
+      expect(Number((await current())?.value)).toBe(999_999_999_999_999.5);
+      // Beyond the column's 6 decimals: rounded before comparing and answering.
+      const [tiny] = await save([write(1e-7, big.version)], staff, "08-2025");
+      expect(tiny.value).toBe(0);
+      expect(Number((await current())?.value)).toBe(0);
+      const [first] = await save([write(1.00000012, tiny.version)], staff, "08-2025");
+      expect(first).toMatchObject({ value: 1, changed: true });
+      // The same value again writes no new version.
+      const [again] = await save([write(1.00000012, first.version)], staff, "08-2025");
+      expect(again).toMatchObject({ value: 1, changed: false, version: first.version });
     });
   });
 });

@@ -3,6 +3,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db";
 import { createSession, revokeSession } from "@/db/queries/sessions";
 import { clientAddress } from "@/lib/client-address";
+import { logServerError } from "@/lib/log";
 import { checkCredentials } from "./sign-in";
 
 /** Carries the reason to the login form; the form shows the same words for a wrong user or password. */
@@ -21,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A refused sign-in is an answer, not a server error: it is recorded in sign_in_attempts.
     error(error) {
       if (error instanceof CredentialsSignin) return;
-      console.error(error);
+      logServerError(error);
     },
   },
   providers: [

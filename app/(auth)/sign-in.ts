@@ -14,9 +14,10 @@ import { HashingBusy, hashPassword, verifyPassword } from "@/lib/passwords";
 /** Failures allowed per account, and per address (an office shares one), within the window. */
 export const SIGN_IN_LIMITS = { perUsername: 5, perAddress: 20, windowMinutes: 15 } as const;
 
+const noNul = (s: string) => !s.includes("\u0000");
 export const credentialsSchema = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: z.string().trim().min(1).max(64).refine(noNul),
+  password: z.string().min(1).max(256).refine(noNul),
 });
 
 export type SignInResult =

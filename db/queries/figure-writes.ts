@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { AppError, addFieldError, type FieldErrors } from "@/lib/errors";
+import { AppError, addFieldError, type FieldErrors, nulByteError, nulBytePath } from "@/lib/errors";
+import { toStoredAmount } from "@/lib/numbers";
 import { parsePeriod, periodMonths } from "@/lib/periods";
 import { type Kind, sheetMonthOf } from "@/lib/sheet";
 import { hardError } from "@/lib/validation";
@@ -86,6 +87,9 @@ export function periodProblem(
 
 /** Checks every write against the catalogue, the unit's lifetime and the hard rules; all problems at once, by field. */
 async function validate(db: DbOrTx, provinceId: string, writes: FigureWrite[]) {
+  // Before any query: PostgreSQL refuses a NUL byte in text, which would be a 500.
+  const nul = nulBytePath({ figures: writes });
+  if (nul) throw nulByteError(nul, "invalid");
   const codes = [...new Set(writes.map((w) => w.indicator))];
   const [known, [unit]] = await Promise.all([
     codes.length
@@ -166,9 +170,11 @@ export async function saveFigures(
   db: DbOrTx,
   provinceId: string,
   userId: number,
-  writes: FigureWrite[],
+  input: FigureWrite[],
   options: SaveOptions = {},
 ): Promise<SavedFigure[]> {
+  // Compared with the stored value, and answered, as the column will keep it (6 decimals).
+  const writes = input.map((w) => ({ ...w, value: toStoredAmount(w.value) }));
   await validate(db, provinceId, writes);
   const months = [...new Set(writes.map((w) => sheetMonthOf(w.period) as string))];
   await assertMonthsEditable(db, provinceId, months);
