@@ -2,14 +2,18 @@
  * Issue 9: each attack found on the running app, reproduced, on PGlite and (with
  * TEST_DATABASE_URL) on PostgreSQL, where concurrent requests really run at once.
  */
-import { and, eq } from "drizzle-orm";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { and, eq, sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type AccountContext, changeOwnPassword } from "@/app/_server/accounts";
 import type { WriteContext } from "@/app/_server/guard";
 import { loadSheet, runTransition } from "@/app/_server/month";
 import type { CurrentUser } from "@/app/_server/session";
 import { checkCredentials, SIGN_IN_LIMITS } from "@/app/(auth)/sign-in";
-import type { DbHandle, Tx } from "@/db";
+import { type DbHandle, openDb, type Tx } from "@/db";
+import { migrate } from "@/db/migrate";
 import { writeAudit } from "@/db/queries/audit";
 import { currentMonth, type FigureWrite, saveFigures } from "@/db/queries/figure-writes";
 import { getSessionUserBySession } from "@/db/queries/session-user";
@@ -117,7 +121,7 @@ describe("password hashing (point 2)", () => {
 });
 
 describe.each(DB_KINDS)("security on %s", (kind) => {
-  let handle: DbHandle;
+  let handle: DbHandle & { url?: string };
   beforeAll(async () => {
     process.env.CHITIEU_DEMO = "1";
     handle = await openTestDb(kind);
@@ -451,4 +455,35 @@ describe.each(DB_KINDS)("security on %s", (kind) => {
       expect(again).toMatchObject({ value: 1, changed: false, version: first.version });
     });
   });
+
+  // docs/security.md's backup and restore, run as written (PostgreSQL only: PGlite is copied as files).
+  if (kind === "postgres")
+    it("a pg_dump backup restores to the same data, and migrating it applies nothing", async () => {
+      const { execFileSync } = await import("node:child_process");
+      const dump = `${tmpdir()}/chitieu-${process.pid}.dump`;
+      execFileSync("pg_dump", ["--format=custom", "--no-owner", `--file=${dump}`, handle.url as string]);
+      const target = new URL(handle.url as string);
+      target.pathname = `${target.pathname}_restored`;
+      const admin = postgres(process.env.TEST_DATABASE_URL as string, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database "${target.pathname.slice(1)}"`);
+      try {
+        execFileSync("pg_restore", ["--no-owner", "--exit-on-error", `--dbname=${target}`, dump]);
+        const restored = openDb({ url: target.toString() });
+        const fingerprint = (db: DbHandle["db"]) =>
+          db.execute(
+            sql`select (select count(*) from figures)::int as figures, (select count(*) from users)::int as users,
+            (select count(*) from audit_log)::int as audit, (select count(*) from sessions)::int as sessions,
+            (select md5(string_agg(id || ':' || value::text, ',' order by id)) from figures) as checksum`,
+          );
+        const [before, after] = [await fingerprint(handle.db), await fingerprint(restored.db)];
+        expect(after).toEqual(before);
+        const migrated = await migrate(restored).then(() => fingerprint(restored.db));
+        expect(migrated).toEqual(before);
+        await restored.close();
+      } finally {
+        await admin.unsafe(`drop database if exists "${target.pathname.slice(1)}" with (force)`);
+        await admin.end();
+        rmSync(dump, { force: true });
+      }
+    }, 60_000);
 });
