@@ -182,6 +182,22 @@ test.describe("cross-site writes (point 8)", () => {
       },
     });
     expect(action.status()).toBe(403);
+
+    // A token is exempt: a browser never sends one on its own. (The empty list is refused for what it is.)
+    await page.goto("/profile");
+    await page.getByLabel("Tên mã (để nhận biết)").fill("Kiểm tra bảo mật");
+    await page.getByRole("button", { name: "Tạo mã" }).click();
+    const secret = (await page.getByTestId("new-token").textContent())?.trim() ?? "";
+    const withToken = await page.request.put(url, {
+      data: JSON.stringify({ figures: [] }),
+      headers: {
+        authorization: `Bearer ${secret}`,
+        "content-type": "text/plain",
+        origin: "https://evil.example",
+      },
+    });
+    expect(withToken.status()).toBe(422);
+    expect(Object.keys((await withToken.json()).error.fields)).toEqual(["figures"]);
   });
 });
 

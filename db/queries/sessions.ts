@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import type { DbOrTx } from "../index";
 import { sessions, users } from "../schema";
 
@@ -10,6 +10,8 @@ export const SESSION_HOURS = 12;
 /** Starts a session for a person who just signed in, on their current session version; returns its id. */
 export async function createSession(db: DbOrTx, userId: number, address: string): Promise<string> {
   const id = randomBytes(32).toString("base64url");
+  // The person's expired sessions are of no more use: the table keeps live ones (and recent sign-outs).
+  await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, new Date())));
   await db.insert(sessions).values({
     id,
     userId,
