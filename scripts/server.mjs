@@ -76,7 +76,7 @@ async function main() {
   const port = Number(process.env.PORT || 3000);
   const trusted = trustedProxyCount(process.env.TRUSTED_PROXY_COUNT);
   const { default: next } = await import("next");
-  const app = next({ dev, dir: process.cwd(), hostname: process.env.HOSTNAME, port });
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
@@ -101,7 +101,8 @@ async function main() {
     handle(req, res);
   });
   if (dev) server.on("upgrade", app.getUpgradeHandler());
-  server.listen(port, process.env.HOSTNAME, () => {
+  // Every interface, as `next start` does; keep the port closed to all but the proxy (docs/security.md).
+  server.listen(port, () => {
     console.log(`[chitieu] listening on port ${port}${trusted ? `, trusting ${trusted} proxy(ies)` : ""}`);
   });
   for (const signal of ["SIGINT", "SIGTERM"]) {
