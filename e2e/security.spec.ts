@@ -133,10 +133,17 @@ test.describe("headers (point 7)", () => {
       .evaluateAll((s) => s.map((e) => (e as HTMLScriptElement).nonce));
     expect(nonces.every((n) => n === nonce)).toBe(true);
 
+    await page.screenshot({ path: "test-results/security-login-1366.png", fullPage: true });
+
     // Signing in and a chart page work under the policy, without a violation.
     await signInAs(page, "laocai.lanhdao");
     await page.goto("/");
     await expect(page.getByTestId("current-user")).toBeVisible();
+    await page.screenshot({ path: "test-results/security-overview-1366.png", fullPage: true });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto("/");
+    await expect(page.getByTestId("current-user")).toBeVisible();
+    await page.screenshot({ path: "test-results/security-overview-375.png", fullPage: true });
     expect(violations).toEqual([]);
 
     // API answers are not cached.
