@@ -20,7 +20,7 @@ const nextConfig = {
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
           {
             key: "Permissions-Policy",
-            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
           },
           { key: "X-Frame-Options", value: "DENY" },
         ],
