@@ -223,6 +223,16 @@ describe.each(DB_KINDS)("security on %s", (kind) => {
       expect(await getUserByToken(handle.db, fresh.secret)).not.toBeNull();
     });
 
+    it("a NUL byte in a username or password is a malformed sign-in, not a server error", async () => {
+      expect(await checkCredentials(handle.db, { username: "laocai\u0000", password: "x" }, "a")).toEqual({
+        ok: false,
+        reason: "malformed",
+      });
+      expect(
+        await checkCredentials(handle.db, { username: "laocai.canbo", password: "x\u0000" }, "a"),
+      ).toEqual({ ok: false, reason: "malformed" });
+    });
+
     it("a deactivated account is answered as a wrong password, even with the right one", async () => {
       await handle.db.update(users).set({ active: false }).where(eq(users.username, "laocai.quantri"));
       expect(
