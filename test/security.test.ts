@@ -15,7 +15,7 @@ import { checkCredentials, SIGN_IN_LIMITS } from "@/app/(auth)/sign-in";
 import { type DbHandle, openDb, type Tx } from "@/db";
 import { migrate } from "@/db/migrate";
 import { writeAudit } from "@/db/queries/audit";
-import { currentMonth, type FigureWrite, saveFigures } from "@/db/queries/figure-writes";
+import { currentMonth, type FigureWrite, periodProblem, saveFigures } from "@/db/queries/figure-writes";
 import { getSessionUserBySession } from "@/db/queries/session-user";
 import { createSession, revokeSession } from "@/db/queries/sessions";
 import { saveTargets } from "@/db/queries/targets";
@@ -25,6 +25,7 @@ import { seed } from "@/db/seed";
 import { DEMO_PASSWORD } from "@/db/seed/demo-accounts";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/client-address";
 import { nulBytePath } from "@/lib/errors";
+import { buildPreview, type ImportEntry } from "@/lib/import/preview";
 import { logServerError } from "@/lib/log";
 import { HASHING, hashPassword, takeHashingPeak } from "@/lib/passwords";
 import { addMonths } from "@/lib/periods";
@@ -107,6 +108,28 @@ describe("bad input and leaks (points 9 and 10)", () => {
     logServerError(failed, "development");
     expect(spy.mock.calls[0][0]).toBe(failed);
     spy.mockRestore();
+  });
+});
+
+describe("periods outside a unit's life in an import (point 6)", () => {
+  it("are errors in the preview, before anything is confirmed", () => {
+    const entry = (period: string): ImportEntry => ({
+      cell: "C3",
+      indicator: "TM.XNK",
+      period,
+      measure: "value",
+      value: 5,
+      vintage: "estimate",
+      note: null,
+      error: null,
+    });
+    const formerLaoCai = { validFrom: null, validTo: "2025-06-30" };
+    const preview = buildPreview([entry("2025-06"), entry("2026-11")], new Map(), new Map(), (p) =>
+      periodProblem(p, formerLaoCai),
+    );
+    expect(preview.cells.map((c) => c.status)).toEqual(["new", "error"]);
+    expect(preview.cells[1].message?.en).toMatch(/did not exist in «2026-11»/);
+    expect(preview.writes.map((w) => w.period)).toEqual(["2025-06"]);
   });
 });
 
