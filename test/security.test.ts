@@ -215,6 +215,27 @@ describe.each(DB_KINDS)("security on %s", (kind) => {
     });
   });
 
+  it("answers 'busy' without counting a failure when too many hashes already wait", async () => {
+    const saved = { ...HASHING };
+    Object.assign(HASHING, { concurrency: 1, maxWaiting: 3 });
+    try {
+      // One hash running and three waiting: the queue is full for a while.
+      const queue = Array.from({ length: 4 }, (_, i) => hashPassword(`queued ${i}`));
+      const result = await checkCredentials(
+        handle.db,
+        { username: "laocai.canbo", password: "x" },
+        "192.0.2.77",
+      );
+      expect(result).toEqual({ ok: false, reason: "busy" });
+      await Promise.all(queue);
+      expect(
+        await handle.db.select().from(signInAttempts).where(eq(signInAttempts.address, "192.0.2.77")),
+      ).toEqual([]);
+    } finally {
+      Object.assign(HASHING, saved);
+    }
+  });
+
   describe("sessions (point 4)", () => {
     it("a signed-out session is refused on the server", async () => {
       const u = await userRow("laocai.canbo");

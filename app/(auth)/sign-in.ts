@@ -22,7 +22,7 @@ export const credentialsSchema = z.object({
 
 export type SignInResult =
   | { ok: true; user: User }
-  | { ok: false; reason: "invalid" | "rate_limited" | "malformed" };
+  | { ok: false; reason: "invalid" | "rate_limited" | "busy" | "malformed" };
 
 // Verifying against a real hash when the user does not exist keeps both answers equally slow.
 let dummyHash: Promise<string> | undefined;
@@ -58,7 +58,7 @@ export async function checkCredentials(db: Db, input: unknown, address: string):
   } catch (error) {
     if (!(error instanceof HashingBusy)) throw error;
     await withdrawSignInAttempt(db, attemptId);
-    return { ok: false, reason: "rate_limited" };
+    return { ok: false, reason: "busy" };
   }
   const usable = user !== null && passwordOk && user.active && (!user.isDemo || readEnv().demoMode);
   await settleSignInAttempt(db, attemptId, user?.id ?? null, usable);
