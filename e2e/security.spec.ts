@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import { DEMO_PASSWORD } from "../db/seed/demo-accounts";
-import { expect, signInAs, test } from "./fixtures";
+import { expect, signIn, signInAs, test } from "./fixtures";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -106,6 +106,42 @@ test.describe("sessions (point 4)", () => {
     await expect(again).toHaveURL(/\/login/);
     await copy.close();
     await context.close();
+  });
+});
+
+test.describe("sessions and one's own password (point 4)", () => {
+  test("changing one's password ends one's other sessions and keeps this one", async ({
+    signedIn,
+    browser,
+  }) => {
+    // A new account of its own, so no other test's sessions end.
+    const admin = await signedIn("phutho.quantri");
+    const created = await admin.request.post("/api/v1/users", {
+      data: { username: "phutho.baomat", displayName: "Kiểm tra bảo mật", role: "staff" },
+    });
+    expect(created.status()).toBe(201);
+    const { temporaryPassword } = await created.json();
+    const read = "/api/v1/provinces/25-2025/figures?period=2026-10";
+
+    const [here, elsewhere] = [await browser.newContext(), await browser.newContext()];
+    const [a, b] = [await here.newPage(), await elsewhere.newPage()];
+    for (const page of [a, b]) {
+      await signIn(page, "phutho.baomat", temporaryPassword);
+      await expect(page).toHaveURL(/\/change-password/);
+    }
+    // The other session is live (403: its temporary password first), not signed out.
+    expect((await b.request.get(read)).status()).toBe(403);
+
+    await a.getByLabel("Mật khẩu hiện tại").fill(temporaryPassword);
+    await a.getByLabel("Mật khẩu mới", { exact: true }).fill("mưa rào tháng bảy năm nay");
+    await a.getByLabel("Nhập lại mật khẩu mới").fill("mưa rào tháng bảy năm nay");
+    await a.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await expect(a.getByTestId("current-user")).toBeVisible();
+
+    expect((await a.request.get(read)).status()).toBe(200);
+    expect((await b.request.get(read)).status()).toBe(401);
+    await here.close();
+    await elsewhere.close();
   });
 });
 
