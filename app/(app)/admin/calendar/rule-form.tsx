@@ -1,0 +1,120 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { controlClass, Field } from "@/components/ui/field";
+import { toLocale } from "@/i18n/locales";
+import { inLocale } from "@/lib/errors";
+import { saveDueRuleAction } from "./actions";
+
+type Rule = { dueDay: number; monthsAfter: number; cutoffDay: number | null };
+
+/**
+ * One obligation's rule: national (no `provinces`), or a province's override (a province to pick,
+ * and a box to remove its rule).
+ */
+export function RuleForm({
+  kind,
+  rule,
+  provinces,
+  testId,
+}: {
+  kind: string;
+  rule: Rule;
+  provinces?: { id: string; name: string }[];
+  testId: string;
+}) {
+  const t = useTranslations("calendar");
+  const locale = toLocale(useLocale());
+  const [state, action, pending] = useActionState(saveDueRuleAction, null);
+  const error = state && !state.ok ? inLocale(state.error, locale) : null;
+  const id = (f: string) => `${testId}-${f}`;
+  return (
+    <form action={action} className="flex flex-wrap items-end gap-2 text-sm" data-testid={testId}>
+      {provinces ? (
+        <Field id={id("kind")} label={t("kindLabel")}>
+          {(control) => (
+            <select {...control} name="kind" defaultValue={kind} className={controlClass}>
+              {["month", "quarter", "half", "year"].map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k as "month"}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : (
+        <input type="hidden" name="kind" value={kind} />
+      )}
+      {provinces && (
+        <Field id={id("province")} label={t("province")} error={error?.fields?.province}>
+          {(control) => (
+            <select {...control} name="province" className={controlClass}>
+              {provinces.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field id={id("due")} label={t("dueDay")} error={error?.fields?.dueDay}>
+        {(control) => (
+          <input
+            {...control}
+            name="dueDay"
+            type="number"
+            min={1}
+            max={31}
+            defaultValue={rule.dueDay}
+            className={`${controlClass} w-20`}
+          />
+        )}
+      </Field>
+      <Field id={id("after")} label={t("monthsAfter")} error={error?.fields?.monthsAfter}>
+        {(control) => (
+          <input
+            {...control}
+            name="monthsAfter"
+            type="number"
+            min={0}
+            max={12}
+            defaultValue={rule.monthsAfter}
+            className={`${controlClass} w-20`}
+          />
+        )}
+      </Field>
+      <Field id={id("cutoff")} label={t("cutoffDay")} error={error?.fields?.cutoffDay}>
+        {(control) => (
+          <input
+            {...control}
+            name="cutoffDay"
+            type="number"
+            min={1}
+            max={31}
+            defaultValue={rule.cutoffDay ?? ""}
+            className={`${controlClass} w-20`}
+          />
+        )}
+      </Field>
+      {provinces && (
+        <label className="flex items-center gap-1 pb-1">
+          <input type="checkbox" name="remove" />
+          {t("remove")}
+        </label>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-brand-600 px-3 py-1.5 text-white disabled:opacity-60"
+      >
+        {t("save")}
+      </button>
+      <span aria-live="polite" className="pb-1">
+        {state?.ok && <span className="text-emerald-800">{t("saved")}</span>}
+        {error && !error.fields && <span className="text-red-800">{error.message}</span>}
+      </span>
+    </form>
+  );
+}
