@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
 import { expect, receivedMail, signInAs, test } from "./fixtures";
 import { EntryPage } from "./pages/entry-page";
 
@@ -9,6 +12,17 @@ const DEMO = ["08-2025", "15-2025", "19-2025", "25-2025"];
 function daysLate(): number {
   const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
   return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse("2026-11-20T00:00:00Z")) / 86_400_000);
+}
+
+const SHOTS = path.resolve(import.meta.dirname, "..", ".data", "screenshots");
+
+async function shoot(page: Page, name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1366, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1366, height: 900 });
 }
 
 test.describe.configure({ mode: "serial" });
@@ -61,6 +75,7 @@ test("staff submit late, the leader returns the month, the staff are told in the
     "href",
     `/entry?province=${PROVINCE}&month=${MONTH}`,
   );
+  await shoot(staff, "notifications-vi");
   await staff.getByRole("button", { name: "Đánh dấu đã đọc tất cả" }).click();
   await expect(staff.getByTestId("bell-count")).toHaveCount(0);
 
@@ -88,6 +103,7 @@ test("staff submit late, the leader returns the month, the staff are told in the
 test("national viewers land on the board: the 34 provinces for 2026-10, the demo four with their status, the rest missing", async ({
   signedIn,
 }) => {
+  test.setTimeout(90_000);
   const page = await signedIn("bocongthuong");
   await expect(page).toHaveURL(/\/submissions$/);
   const board = page.getByTestId("submission-board");
@@ -96,14 +112,22 @@ test("national viewers land on the board: the 34 provinces for 2026-10, the demo
     board.locator(`tr[data-province="${province}"] td[data-month="${MONTH}"] [data-status]`);
   await expect(cell(PROVINCE)).toHaveAttribute("data-status", "returned");
   await expect(cell(PROVINCE)).toContainText(`muộn ${daysLate()} ngày`);
+  await shoot(page, "submissions-vi");
+  await page.getByTestId("locale-switch").click();
+  await expect(cell(PROVINCE)).toContainText(`${daysLate()} days late`);
+  await shoot(page, "submissions-en");
+  await page.getByTestId("locale-switch").click();
+  await expect(cell(PROVINCE)).toContainText("Bị trả lại");
   for (const p of DEMO) await expect(cell(p)).not.toHaveAttribute("data-status", "missing");
   await expect(board.locator(`td[data-month="${MONTH}"] [data-status="missing"]`)).toHaveCount(30);
   await expect(cell("01")).toContainText("Chưa có");
 
   // Filtered to the missing ones; the API says the same, one row per current province.
+  await page.locator('select[name="month"]').selectOption(MONTH);
   await page.getByTestId("status-filter").selectOption("missing");
   await page.getByRole("button", { name: "Lọc" }).click();
   await expect(board.locator("tbody tr")).toHaveCount(30);
+  await expect(page.getByTestId("board-summary")).toContainText("30 chưa có");
   const api = await page.request.get(`/api/v1/submissions?month=${MONTH}`);
   expect(api.status()).toBe(200);
   const rows: {

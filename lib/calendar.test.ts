@@ -107,6 +107,15 @@ describe("a cell of the submission board", () => {
     });
   });
 
+  it("a returned month keeps its submission's lateness and is not counted overdue again", () => {
+    const submitted = new Date("2026-11-22T03:00:00Z");
+    expect(boardCell({ ...base, status: "returned", submittedAt: submitted }, "2026-12-01")).toMatchObject({
+      status: "returned",
+      lateDays: 2,
+      overdue: false,
+    });
+  });
+
   it("does not invent lateness for seeded approvals that were never submitted", () => {
     expect(boardCell({ ...base, status: "approved" }, "2026-12-01")).toMatchObject({
       status: "approved",

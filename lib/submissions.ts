@@ -29,7 +29,10 @@ export type BoardCell = {
    * its due date, the days overdue so far; 0 on time; null when unknown (seeded history).
    */
   lateDays: number | null;
-  /** True while the month is still with the province and past its due date. */
+  /**
+   * True while nothing has reached the leaders and the due date is past (missing or draft). A
+   * returned month was sent: its lateness is the submission's, and the return told the staff.
+   */
   overdue: boolean;
 };
 
@@ -51,6 +54,6 @@ export function boardCell(input: BoardInput, today: string): BoardCell {
     approvedAt: input.approvedAt,
     due: input.due,
     lateDays: late,
-    overdue: outstanding && pastDue,
+    overdue: !input.submittedAt && outstanding && pastDue,
   };
 }
