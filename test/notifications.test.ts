@@ -9,10 +9,15 @@ import { loadSheet, runTransition } from "@/app/_server/month";
 import { type DbHandle, openDb, type Tx } from "@/db";
 import { migrate } from "@/db/migrate";
 import { writeAudit } from "@/db/queries/audit";
+import { monthDueDate, saveDueRule } from "@/db/queries/calendar";
 import { sweepDeadlines, weekOf } from "@/db/queries/deadlines";
+import { saveFigures } from "@/db/queries/figure-writes";
 import { listNotifications, markRead, savePreferences } from "@/db/queries/notifications";
 import { getSubmissionBoard, listCurrentProvinces } from "@/db/queries/submissions";
-import { mailOutbox, provinces, type Role, users } from "@/db/schema";
+import { saveTargets } from "@/db/queries/targets";
+import { changesSince } from "@/db/queries/whats-new";
+import { transitionMonth } from "@/db/queries/workflow";
+import { figures, mailOutbox, provinces, type Role, users } from "@/db/schema";
 import { seed } from "@/db/seed";
 import { readMailEnv } from "@/lib/env";
 import type { Transition } from "@/lib/workflow";
@@ -211,6 +216,135 @@ describe.each(DB_KINDS)("deadlines, notifications and e-mail on %s", (kind) => {
     expect(digests[0].body).toContain("Quá hạn chưa gửi: tháng 10/2026");
     expect(weekOf("2026-12-02")).toBe("2026-11-30");
     expect(weekOf("2026-11-29")).toBe("2026-11-23");
+  });
+});
+
+describe.each(DB_KINDS)("what's new since the last visit on %s", (kind) => {
+  let handle: DbHandle;
+  const TQ = "08-2025";
+
+  beforeAll(async () => {
+    handle = await openTestDb(kind);
+    await seed(handle.db, { demoAccounts: true });
+  }, 120_000);
+  afterAll(() => handle?.close());
+
+  it("lists figures revised (before → after, by whom), months moved and targets set after the visit, in scope", async () => {
+    const id = async (username: string) =>
+      (await handle.db.select({ id: users.id }).from(users).where(eq(users.username, username)))[0].id;
+    const staff = await id("tuyenquang.canbo");
+    const admin = await id("tuyenquang.quantri");
+    // Seeding wrote history; none of it is "new" to a person.
+    const seen = new Date();
+    expect(await changesSince(handle.db, [TQ], new Date(seen.getTime() - 86_400_000))).toMatchObject({
+      revised: [],
+      months: [],
+      targets: [],
+    });
+    const [figure] = await handle.db
+      .select()
+      .from(figures)
+      .where(
+        and(
+          eq(figures.provinceId, TQ),
+          eq(figures.indicatorCode, "TM.XNK"),
+          eq(figures.period, "2026-10"),
+          eq(figures.measure, "value"),
+        ),
+      );
+    await handle.db.transaction((tx) =>
+      saveFigures(tx, TQ, staff, [
+        {
+          indicator: "TM.XNK",
+          period: "2026-10",
+          measure: "value",
+          value: Number(figure.value) + 10,
+          vintage: "estimate",
+          version: figure.version,
+        },
+      ]),
+    );
+    await handle.db.transaction((tx) =>
+      saveTargets(tx, TQ, admin, [{ indicator: "TM.XNK", year: 2027, basis: "level", value: 1234 }]),
+    );
+    await handle.db.transaction((tx) =>
+      transitionMonth(tx, { provinceId: TQ, month: "2026-10", transition: "submit", userId: staff }),
+    );
+
+    const changes = await changesSince(handle.db, [TQ], seen);
+    expect(changes.revised).toEqual([
+      expect.objectContaining({
+        provinceId: TQ,
+        period: "2026-10",
+        by: "Cán bộ Sở Công Thương Tuyên Quang",
+        total: 1,
+      }),
+    ]);
+    expect(Number(changes.revised[0].after) - Number(changes.revised[0].before)).toBe(10);
+    expect(changes.months).toEqual([expect.objectContaining({ period: "2026-10", action: "submit" })]);
+    expect(changes.targets).toEqual([expect.objectContaining({ year: 2027, before: null })]);
+    expect(Number(changes.targets[0].after)).toBe(1234);
+    // Another province's leader sees none of it; after the next visit, nothing is new.
+    expect((await changesSince(handle.db, ["15-2025"], seen)).months).toEqual([]);
+    expect(await changesSince(handle.db, null, new Date())).toMatchObject({
+      revised: [],
+      months: [],
+      targets: [],
+    });
+  });
+});
+
+describe.each(DB_KINDS)("the reporting calendar as data on %s", (kind) => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await openTestDb(kind);
+    await seed(handle.db, { demoAccounts: false });
+  }, 120_000);
+  afterAll(() => handle?.close());
+
+  it("a national rule and a province's override move the due dates the board counts from", async () => {
+    expect(await monthDueDate(handle.db, "25-2025", "2026-10")).toBe("2026-11-20");
+    const national = await handle.db.transaction((tx) =>
+      saveDueRule(tx, {
+        kind: "month",
+        provinceId: null,
+        rule: { dueDay: 15, monthsAfter: 1, cutoffDay: 14 },
+        userId: null,
+      }),
+    );
+    expect(national).toEqual({ before: null, after: { dueDay: 15, monthsAfter: 1, cutoffDay: 14 } });
+    const own = await handle.db.transaction((tx) =>
+      saveDueRule(tx, {
+        kind: "month",
+        provinceId: "25-2025",
+        rule: { dueDay: 31, monthsAfter: 1, cutoffDay: null },
+        userId: null,
+      }),
+    );
+    expect(own.before).toBeNull();
+    expect(await monthDueDate(handle.db, "25-2025", "2026-10")).toBe("2026-11-30");
+    expect(await monthDueDate(handle.db, "08-2025", "2026-10")).toBe("2026-11-15");
+    const board = await getSubmissionBoard(
+      handle.db,
+      (await listCurrentProvinces(handle.db)).filter((p) => ["25-2025", "08-2025"].includes(p.id)),
+      ["2026-10"],
+      "2026-12-01",
+    );
+    expect(Object.fromEntries(board.map((r) => [r.province.id, r.cells["2026-10"].lateDays]))).toEqual({
+      "08-2025": 16,
+      "25-2025": 1,
+    });
+    // Removing the province's rule puts it back on the national one.
+    const removed = await handle.db.transaction((tx) =>
+      saveDueRule(tx, {
+        kind: "month",
+        provinceId: "25-2025",
+        rule: null,
+        userId: null,
+      }),
+    );
+    expect(removed).toEqual({ before: { dueDay: 31, monthsAfter: 1, cutoffDay: null }, after: null });
+    expect(await monthDueDate(handle.db, "25-2025", "2026-10")).toBe("2026-11-15");
   });
 });
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/_server/shell-actions";
+import { BellIcon } from "@/components/ui/bell-icon";
 import type { Role } from "@/lib/permissions";
 import { LocaleSwitch } from "./locale-switch";
 import { navFor } from "./nav";
@@ -45,7 +46,7 @@ export async function Header({
             aria-label={t("notifications.bell", { count: unreadCount })}
             title={t("notifications.bell", { count: unreadCount })}
           >
-            <span aria-hidden="true">🔔</span>
+            <BellIcon />
             {unreadCount > 0 && (
               <span
                 className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-medium text-white"

@@ -25,7 +25,7 @@ export async function monthDueDate(db: DbOrTx, provinceId: string, month: string
  */
 export async function saveDueRule(
   db: DbOrTx,
-  input: { kind: ObligationKind; provinceId: string | null; rule: DueRule | null; userId: number },
+  input: { kind: ObligationKind; provinceId: string | null; rule: DueRule | null; userId: number | null },
 ) {
   const where = and(
     eq(reportingObligations.kind, input.kind),

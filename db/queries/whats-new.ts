@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../index";
 import {
@@ -104,7 +104,14 @@ export async function changesSince(db: DbOrTx, provinceIds: string[] | null, sin
       .innerJoin(indicators, eq(indicators.code, targets.indicatorCode))
       .innerJoin(provinces, eq(provinces.id, targets.provinceId))
       .leftJoin(users, eq(users.id, targetRevisions.updatedBy))
-      .where(and(gt(targetRevisions.updatedAt, since), inScope(targets.provinceId)))
+      // Targets people set (the seed's have no author).
+      .where(
+        and(
+          gt(targetRevisions.updatedAt, since),
+          isNotNull(targetRevisions.updatedBy),
+          inScope(targets.provinceId),
+        ),
+      )
       .orderBy(desc(targetRevisions.updatedAt), desc(targetRevisions.id))
       .limit(limit),
   ]);
