@@ -174,3 +174,47 @@ test("a province's leader sees its own months; staff and other provinces' data a
   await staff.goto("/submissions");
   await expect(staff.getByTestId("submission-board")).toHaveCount(0);
 });
+
+test("the system admin sets a province's due day (audited) and reads the outbox; the leader's home says what is new", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const admin = await (await browser.newContext()).newPage();
+  await signInAs(admin, "hethong");
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: "Lịch gửi số liệu" }).click();
+  await expect(admin.getByTestId("national-month")).toBeVisible();
+  const own = admin.getByTestId("province-month");
+  await own.getByLabel("Quy định riêng của tỉnh").selectOption("15-2025");
+  await own.getByLabel("Ngày hạn").fill("40");
+  await own.getByRole("button", { name: "Lưu" }).click();
+  await expect(own).toContainText("Ngày hạn từ 1 đến 31.");
+  await own.getByLabel("Ngày hạn").fill("25");
+  await own.getByRole("button", { name: "Lưu" }).click();
+  await expect(own).toContainText("Đã lưu lịch gửi số liệu.");
+  await admin.reload();
+  await expect(admin.getByTestId("overrides")).toContainText("Tỉnh Lào Cai · Tháng: Ngày hạn 25");
+  await shoot(admin, "calendar-vi");
+  // The board counts from the new due date: submitted 1 December, due 25 November.
+  const rows = await (await admin.request.get(`/api/v1/submissions?month=${MONTH}`)).json();
+  expect(rows.find((r: { province: string }) => r.province === PROVINCE)).toMatchObject({
+    due: "2026-11-25",
+    lateDays: daysLate() - 5,
+  });
+  await admin.goto("/audit");
+  await expect(admin.getByText("Lưu lịch gửi số liệu").first()).toBeVisible();
+
+  // The outbox: the returned month's e-mail, sent.
+  await admin.goto("/admin/outbox");
+  const sent = admin.getByTestId("outbox").locator("li", { hasText: "canbo@laocai.test" }).first();
+  await expect(sent).toHaveAttribute("data-status", "sent");
+  await expect(sent).toContainText("[ChiTieu] Số liệu bị trả lại: tháng 10/2026 — Tỉnh Lào Cai");
+
+  // Lào Cai's leader: the month returned is on their home's "what's new", until seen.
+  const leader = await (await browser.newContext()).newPage();
+  await signInAs(leader, "laocai.lanhdao");
+  await expect(leader.getByTestId("whats-new-months")).toContainText("tháng 10/2026: trả lại");
+  await shoot(leader, "whats-new-vi");
+  await leader.getByRole("button", { name: "Đã xem" }).click();
+  await expect(leader.getByTestId("whats-new")).toContainText("Không có thay đổi nào.");
+});

@@ -14,7 +14,7 @@ export function MailPreferencesForm({ email, optOut }: { email: string | null; o
   const [state, action, pending] = useActionState(saveMailPreferencesAction, null);
   const error = state && !state.ok ? inLocale(state.error, locale) : null;
   return (
-    <form action={action} className="max-w-md space-y-3" data-testid="mail-preferences">
+    <form action={action} noValidate className="max-w-md space-y-3" data-testid="mail-preferences">
       <Field id="mail-email" label={t("email")} error={error ? (error.fields?.email ?? error.message) : null}>
         {(control) => (
           <input {...control} type="email" name="email" defaultValue={email ?? ""} className={controlClass} />

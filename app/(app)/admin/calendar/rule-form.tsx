@@ -30,7 +30,7 @@ export function RuleForm({
   const error = state && !state.ok ? inLocale(state.error, locale) : null;
   const id = (f: string) => `${testId}-${f}`;
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2 text-sm" data-testid={testId}>
+    <form action={action} noValidate className="flex flex-wrap items-end gap-2 text-sm" data-testid={testId}>
       {provinces ? (
         <Field id={id("kind")} label={t("kindLabel")}>
           {(control) => (
