@@ -38,6 +38,10 @@ test("staff submit late, the leader returns the month, the staff are told in the
   await signInAs(staff, "laocai.canbo");
   // The address to write to, on the profile page.
   await staff.goto("/profile");
+  await staff.getByLabel("Địa chỉ thư").fill("canbo@laocai");
+  await staff.getByTestId("mail-preferences").getByRole("button", { name: "Lưu" }).click();
+  await expect(staff.getByTestId("mail-preferences")).toContainText("Địa chỉ thư không hợp lệ");
+  await expect(staff.getByLabel("Địa chỉ thư")).toHaveValue("canbo@laocai");
   await staff.getByLabel("Địa chỉ thư").fill("canbo@laocai.test");
   await staff.getByTestId("mail-preferences").getByRole("button", { name: "Lưu" }).click();
   await expect(staff.getByTestId("mail-preferences")).toContainText("Đã lưu.");
@@ -189,6 +193,8 @@ test("the system admin sets a province's due day (audited) and reads the outbox;
   await own.getByLabel("Ngày hạn").fill("40");
   await own.getByRole("button", { name: "Lưu" }).click();
   await expect(own).toContainText("Ngày hạn từ 1 đến 31.");
+  // What was typed stays after the refusal.
+  await expect(own.getByLabel("Quy định riêng của tỉnh")).toHaveValue("15-2025");
   await own.getByLabel("Ngày hạn").fill("25");
   await own.getByRole("button", { name: "Lưu" }).click();
   await expect(own).toContainText("Đã lưu lịch gửi số liệu.");

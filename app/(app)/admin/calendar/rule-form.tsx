@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { controlClass, Field } from "@/components/ui/field";
 import { toLocale } from "@/i18n/locales";
 import { inLocale } from "@/lib/errors";
@@ -29,12 +29,25 @@ export function RuleForm({
   const [state, action, pending] = useActionState(saveDueRuleAction, null);
   const error = state && !state.ok ? inLocale(state.error, locale) : null;
   const id = (f: string) => `${testId}-${f}`;
+  // Controlled: React resets an uncontrolled form after its action, which would lose what was typed when refused.
+  const [values, setValues] = useState({
+    kind,
+    province: provinces?.[0]?.id ?? "",
+    dueDay: String(rule.dueDay),
+    monthsAfter: String(rule.monthsAfter),
+    cutoffDay: rule.cutoffDay === null ? "" : String(rule.cutoffDay),
+  });
+  const bind = (name: keyof typeof values) => ({
+    name,
+    value: values[name],
+    onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
+  });
   return (
     <form action={action} noValidate className="flex flex-wrap items-end gap-2 text-sm" data-testid={testId}>
       {provinces ? (
         <Field id={id("kind")} label={t("kindLabel")}>
           {(control) => (
-            <select {...control} name="kind" defaultValue={kind} className={controlClass}>
+            <select {...control} {...bind("kind")} className={controlClass}>
               {["month", "quarter", "half", "year"].map((k) => (
                 <option key={k} value={k}>
                   {t(`kind.${k as "month"}`)}
@@ -49,7 +62,7 @@ export function RuleForm({
       {provinces && (
         <Field id={id("province")} label={t("province")} error={error?.fields?.province}>
           {(control) => (
-            <select {...control} name="province" className={controlClass}>
+            <select {...control} {...bind("province")} className={controlClass}>
               {provinces.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
@@ -63,11 +76,10 @@ export function RuleForm({
         {(control) => (
           <input
             {...control}
-            name="dueDay"
+            {...bind("dueDay")}
             type="number"
             min={1}
             max={31}
-            defaultValue={rule.dueDay}
             className={`${controlClass} w-20`}
           />
         )}
@@ -76,11 +88,10 @@ export function RuleForm({
         {(control) => (
           <input
             {...control}
-            name="monthsAfter"
+            {...bind("monthsAfter")}
             type="number"
             min={0}
             max={12}
-            defaultValue={rule.monthsAfter}
             className={`${controlClass} w-20`}
           />
         )}
@@ -89,11 +100,10 @@ export function RuleForm({
         {(control) => (
           <input
             {...control}
-            name="cutoffDay"
+            {...bind("cutoffDay")}
             type="number"
             min={1}
             max={31}
-            defaultValue={rule.cutoffDay ?? ""}
             className={`${controlClass} w-20`}
           />
         )}
