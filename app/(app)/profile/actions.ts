@@ -9,7 +9,7 @@ import { clientAddress } from "@/app/(auth)/auth";
 import { savePreferences } from "@/db/queries/notifications";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { ownPasswordSchema } from "@/lib/account-input";
-import { AppError, errorBody } from "@/lib/errors";
+import { AppError, bilingual, errorBody } from "@/lib/errors";
 
 const changePassword = serverAction(
   {
@@ -92,7 +92,7 @@ export const saveMailPreferencesAction = serverAction(
         .max(200)
         .refine(
           (v) => v === "" || z.email().safeParse(v).success,
-          "Địa chỉ thư không hợp lệ / invalid e-mail address",
+          bilingual("Địa chỉ thư không hợp lệ.", "Invalid e-mail address."),
         ),
       optOut: z.preprocess((v) => v === "on" || v === true, z.boolean()),
     }),
