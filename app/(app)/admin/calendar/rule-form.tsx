@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { controlClass, Field } from "@/components/ui/field";
 import { toLocale } from "@/i18n/locales";
 import { inLocale } from "@/lib/errors";
@@ -29,7 +29,7 @@ export function RuleForm({
   const [state, action, pending] = useActionState(saveDueRuleAction, null);
   const error = state && !state.ok ? inLocale(state.error, locale) : null;
   const id = (f: string) => `${testId}-${f}`;
-  // Controlled: React resets an uncontrolled form after its action, which would lose what was typed when refused.
+  // Controlled, so what was typed stays when the server refuses it.
   const [values, setValues] = useState({
     kind,
     province: provinces?.[0]?.id ?? "",
@@ -43,7 +43,18 @@ export function RuleForm({
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
   });
   return (
-    <form action={action} noValidate className="flex flex-wrap items-end gap-2 text-sm" data-testid={testId}>
+    <form
+      // Submitted by hand, not as a form action: React resets a form after its action, and a
+      // controlled select does not survive that reset (the province chosen would be lost).
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => action(data));
+      }}
+      noValidate
+      className="flex flex-wrap items-end gap-2 text-sm"
+      data-testid={testId}
+    >
       {provinces ? (
         <Field id={id("kind")} label={t("kindLabel")}>
           {(control) => (
