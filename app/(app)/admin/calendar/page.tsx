@@ -15,6 +15,7 @@ import {
   resolveRule,
 } from "@/lib/calendar";
 import type { Locale } from "@/lib/format";
+import { parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { RuleForm } from "./rule-form";
 
@@ -44,6 +45,10 @@ export default async function CalendarPage() {
   const month = lastReportableMonth(vnToday());
   const names = new Map(provinces.map((p) => [p.id, locale === "en" ? p.nameEn : p.nameVi]));
   const overrides = rules.filter((r) => r.provinceId !== null);
+  const periodText = (key: string) => {
+    const p = parsePeriod(key);
+    return p ? periodLabel(p, locale) : key;
+  };
   return (
     <section className="space-y-6">
       <div>
@@ -60,7 +65,7 @@ export default async function CalendarPage() {
               <h3 className="font-medium">
                 {t(`kind.${kind}`)}{" "}
                 <span className="text-sm font-normal text-slate-600">
-                  · {t("example")}: {example} → {formatDay(dueDate(example, rule) as string)}
+                  · {t("example")}: {periodText(example)} → {formatDay(dueDate(example, rule) as string)}
                 </span>
               </h3>
               <RuleForm kind={kind} rule={rule} testId={`national-${kind}`} />
