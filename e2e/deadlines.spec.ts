@@ -63,6 +63,21 @@ test("staff submit late, the leader returns the month, the staff are told in the
   await expect(leader.getByTestId("notifications").locator('li[data-kind="waiting_approval"]')).toContainText(
     "Số liệu tháng 10/2026 của Tỉnh Lào Cai đã gửi duyệt",
   );
+  // The same through the API: the caller's own notifications, marked read by id.
+  const mine = await (await leader.request.get("/api/v1/notifications")).json();
+  expect(mine.unread).toBe(1);
+  expect(mine.items[0]).toMatchObject({
+    kind: "waiting_approval",
+    province: PROVINCE,
+    period: MONTH,
+    path: "/review",
+  });
+  expect(mine.items[0].text.en).toContain("await approval");
+  const bad = await leader.request.post("/api/v1/notifications/read", { data: { ids: ["x"] } });
+  expect(bad.status()).toBe(422);
+  const read = await leader.request.post("/api/v1/notifications/read", { data: { ids: [mine.items[0].id] } });
+  expect(await read.json()).toEqual({ marked: 1 });
+  expect((await (await leader.request.get("/api/v1/notifications")).json()).unread).toBe(0);
   await new EntryPage(leader).open(PROVINCE, MONTH);
   await leader.getByLabel("Lý do (Trả lại)").fill("Thiếu số liệu điện sản xuất");
   await leader.getByRole("button", { name: "Trả lại", exact: true }).click();
