@@ -348,6 +348,33 @@ describe.each(DB_KINDS)("the reporting calendar as data on %s", (kind) => {
   });
 });
 
+describe("the submission board's queries", () => {
+  it("are as many for 34 provinces × 12 months as for one province and one month", async () => {
+    let queries = 0;
+    const handle = openDb({ dataDir: undefined }, { onQuery: () => queries++ });
+    try {
+      await migrate(handle);
+      await seed(handle.db, { demoAccounts: false });
+      const current = await listCurrentProvinces(handle.db);
+      const months = [
+        "2025-11",
+        "2025-12",
+        ...Array.from({ length: 10 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`),
+      ];
+      queries = 0;
+      await getSubmissionBoard(handle.db, current.slice(0, 1), ["2026-10"], "2026-12-01");
+      const small = queries;
+      queries = 0;
+      const board = await getSubmissionBoard(handle.db, current, months, "2026-12-01");
+      expect(board).toHaveLength(34);
+      expect(small).toBe(4);
+      expect(queries).toBe(small);
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});
+
 describe("the mail queue across a restart", () => {
   it("sends after a restart a reminder queued before it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "chitieu-outbox-"));
