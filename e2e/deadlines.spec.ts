@@ -222,6 +222,18 @@ test("the system admin sets a province's due day (audited) and reads the outbox;
     due: "2026-11-25",
     lateDays: daysLate() - 5,
   });
+  const calendar = await (await admin.request.get(`/api/v1/calendar?province=${PROVINCE}`)).json();
+  expect(calendar[0]).toEqual({
+    kind: "month",
+    dueDay: 25,
+    monthsAfter: 1,
+    cutoffDay: null,
+    source: "province",
+  });
+  expect((await (await admin.request.get("/api/v1/calendar")).json())[0]).toMatchObject({
+    dueDay: 20,
+    source: "default",
+  });
   await admin.goto("/audit");
   await expect(admin.getByText("Lưu lịch gửi số liệu").first()).toBeVisible();
 
