@@ -8,6 +8,8 @@ export async function register() {
   const { readEnv, requireAuthSecret, readMailEnv } = await import("./lib/env");
   requireAuthSecret(readEnv());
   readMailEnv();
+  // Not while building: the build's workers are not the server, and must not open the database.
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { startMailWorker } = await import("./app/_server/mail-worker");
   const { getDb } = await import("./db");
   startMailWorker(getDb);
