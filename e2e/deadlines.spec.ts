@@ -95,6 +95,11 @@ test("staff submit late, the leader returns the month, the staff are told in the
     `/entry?province=${PROVINCE}&month=${MONTH}`,
   );
   await shoot(staff, "notifications-vi");
+  await staff.getByTestId("locale-switch").click();
+  await expect(returned).toContainText("The figures for 10/2026 of Lao Cai Province were returned");
+  await shoot(staff, "notifications-en");
+  await staff.getByTestId("locale-switch").click();
+  await expect(returned).toContainText("bị trả lại");
   await staff.getByRole("button", { name: "Đánh dấu đã đọc tất cả" }).click();
   await expect(staff.getByTestId("bell-count")).toHaveCount(0);
 
