@@ -22,9 +22,10 @@ import {
 import type { StoredParagraph } from "../lib/report-edits";
 import type { ReportView } from "../lib/report-view";
 
-// Amounts are exact decimals. 20 digits with 6 after the point covers tỷ đồng to the đồng and
-// every published rate; drizzle hands them to us as strings so no float ever touches them.
-const amount = (name: string) => numeric(name, { precision: 20, scale: 6 });
+// Amounts are exact decimals. 22 digits with 6 after the point covers tỷ đồng to the đồng, every
+// published rate and every value the validation accepts (|v| ≤ 1e15, lib/numbers.ts; issue 9 widened
+// it from 20); drizzle hands them to us as strings so no float ever touches them.
+const amount = (name: string) => numeric(name, { precision: 22, scale: 6 });
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const roleEnum = pgEnum("role", ["staff", "leader", "province_admin", "national", "system_admin"]);
@@ -581,3 +582,28 @@ export const userPreferences = pgTable("user_preferences", {
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
 export type UserPreferences = typeof userPreferences.$inferSelect;
+
+// ── issue 9: sessions ended on the server ────────────────────────────────────
+
+/**
+ * One row per sign-in: the session cookie names its id, and a request is served only while the row
+ * is live — not revoked (signing out revokes it), not expired, and on the owner's current session
+ * version (a deactivation, reset, role change or the person's own password change bumps it).
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** Random, 32 bytes base64url: the cookie's `sid`. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    sessionVersion: integer("session_version").notNull(),
+    address: text("address").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+export type Session = typeof sessions.$inferSelect;

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
   invalid: 422,
   locked: 423,
   rate_limited: 429,
@@ -120,3 +122,25 @@ export const errors = {
       "Something went wrong on our side. Please try again.",
     ),
 };
+
+/** The path (`figures.0.note`) of the first string with a NUL byte in a value, or null: PostgreSQL cannot store one. */
+export function nulBytePath(value: unknown, path = ""): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path || "body" : null;
+  if (value === null || typeof value !== "object") return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes("\u0000")) return path ? `${path}.${key}` : key;
+    const found = nulBytePath(item, path ? `${path}.${key}` : key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A request naming a field that holds a NUL byte: 400 for paths and queries, 422 for bodies. */
+export function nulByteError(path: string, code: "bad_request" | "invalid"): AppError {
+  return new AppError(
+    code,
+    "Dữ liệu có ký tự không hợp lệ (NUL).",
+    "The input holds an invalid character (NUL).",
+    { [path]: [{ vi: "Có ký tự NUL không hợp lệ.", en: "Holds an invalid NUL character." }] },
+  );
+}

@@ -247,3 +247,15 @@ export function formatForInput(value: number, maxDecimals = 6, opts: ParseOption
   if (opts.percent && AMBIGUOUS_DOT_RE.test(text)) return `${text},0`;
   return text;
 }
+
+/** Decimals the database keeps of an amount (db/schema.ts `amount`). */
+export const AMOUNT_SCALE = 6;
+
+/**
+ * A value as the database will keep it: rounded to AMOUNT_SCALE decimals (and never -0), so that
+ * what is compared with the stored value, and answered back, is what is stored.
+ */
+export function toStoredAmount(value: number): number {
+  const rounded = Number(value.toFixed(AMOUNT_SCALE));
+  return rounded === 0 ? 0 : rounded;
+}

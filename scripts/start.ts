@@ -3,7 +3,7 @@
  *  1. embedded mode (no DATABASE_URL): keep a generated AUTH_SECRET in .data/ and turn demo mode on;
  *  2. apply migrations, and seed a database that has never been seeded;
  *  3. build if there is no build, or it is older than the source;
- *  4. run `next start` (or `next dev` with --dev) on $PORT (3000).
+ *  4. run the server (scripts/server.mjs: Next.js, production or --dev) on $PORT (3000).
  * Migrating and seeding happen here, before the server opens the database, because PGlite allows
  * one process per data directory.
  */
@@ -90,14 +90,21 @@ async function main() {
 
   const next = path.join(root, "node_modules", ".bin", "next");
   const port = process.env.PORT || "3000";
-  if (dev) return run(next, ["dev", "-p", port]);
+  process.env.PORT = port;
+  // The server (scripts/server.mjs) runs Next.js itself: it alone sees the socket's address.
+  const server = [path.join(root, "scripts", "server.mjs")];
+  if (dev) return run(process.execPath, [...server, "--dev"]);
   if (needsBuild()) {
     log("building (first start or changed source)");
     await run(next, ["build"]);
   }
   log(`starting on http://localhost:${port}`);
   // The server replaces nothing here: forward signals so stopping `npm start` stops it.
-  const child = spawn(next, ["start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+  const child = spawn(process.execPath, server, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 }

@@ -11,7 +11,8 @@ export const DB_KINDS: ("pglite" | "postgres")[] = process.env.TEST_DATABASE_URL
   ? ["pglite", "postgres"]
   : ["pglite"];
 
-export async function openTestDb(kind: "pglite" | "postgres"): Promise<DbHandle> {
+/** A migrated database; on PostgreSQL with its URL (test/security.test.ts dumps and restores it). */
+export async function openTestDb(kind: "pglite" | "postgres"): Promise<DbHandle & { url?: string }> {
   if (kind === "pglite") {
     const handle = openDb({ dataDir: undefined });
     await migrate(handle);
@@ -29,6 +30,7 @@ export async function openTestDb(kind: "pglite" | "postgres"): Promise<DbHandle>
   await migrate(handle);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       const dropper = postgres(base.toString(), { max: 1, onnotice: () => {} });

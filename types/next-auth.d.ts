@@ -6,6 +6,7 @@ declare module "next-auth" {
     role: Role;
     provinceId: string | null;
     sessionVersion: number;
+    sessionId: string;
   }
   interface Session {
     user: {
@@ -13,6 +14,7 @@ declare module "next-auth" {
       role: Role;
       provinceId: string | null;
       sessionVersion: number;
+      sessionId: string;
     } & DefaultSession["user"];
   }
 }
@@ -23,5 +25,7 @@ declare module "@auth/core/jwt" {
     role: Role;
     provinceId: string | null;
     sessionVersion: number;
+    /** The server-side session (db/schema.ts `sessions`): signing out revokes it. */
+    sid: string;
   }
 }

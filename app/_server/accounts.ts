@@ -11,7 +11,8 @@ import {
   updateAccount,
 } from "@/db/queries/accounts";
 import { getProvince, getProvinceWithPredecessors } from "@/db/queries/reference";
-import { countRecentFailures, recordSignInAttempt } from "@/db/queries/users";
+import { endOtherSessions } from "@/db/queries/sessions";
+import { reserveSignInAttempt, withdrawSignInAttempt } from "@/db/queries/users";
 import type { NewAuditEntry } from "@/db/schema";
 import type { AccountChangeInput, NewAccountInput } from "@/lib/account-input";
 import {
@@ -200,8 +201,14 @@ export async function changeOwnPassword(
 ): Promise<{ ok: true; wasTemporary: boolean } | { ok: false; error: AppError }> {
   const { tx, user } = ctx;
   const since = new Date(Date.now() - SIGN_IN_LIMITS.windowMinutes * 60_000);
-  const failures = await countRecentFailures(tx, user.username, address, since);
-  if (failures.byUsername >= SIGN_IN_LIMITS.perUsername) {
+  // The same atomic count as signing in: at most five guesses of the current password per window.
+  const attemptId = await reserveSignInAttempt(
+    tx,
+    { username: user.username, address, userId: user.id },
+    { perUsername: SIGN_IN_LIMITS.perUsername, perAddress: Number.POSITIVE_INFINITY },
+    since,
+  );
+  if (attemptId === null) {
     throw new AppError(
       "rate_limited",
       `Nhập sai mật khẩu quá nhiều lần. Vui lòng thử lại sau ${SIGN_IN_LIMITS.windowMinutes} phút.`,
@@ -210,7 +217,6 @@ export async function changeOwnPassword(
   }
   const hash = await getPasswordHash(tx, user.id);
   if (!hash || !(await verifyPassword(hash, input.currentPassword))) {
-    await recordSignInAttempt(tx, { username: user.username, address, userId: user.id, success: false });
     return {
       ok: false,
       error: passwordError("currentPassword", [
@@ -218,6 +224,8 @@ export async function changeOwnPassword(
       ]),
     };
   }
+  // The right password is not a failure.
+  await withdrawSignInAttempt(tx, attemptId);
   const problems: PasswordProblem[] = passwordProblems(input.newPassword, user.username);
   const messages = problems.map((p) => PASSWORD_PROBLEM_MESSAGES[p]);
   if (input.newPassword === input.currentPassword) {
@@ -228,6 +236,8 @@ export async function changeOwnPassword(
   }
   if (messages.length > 0) throw passwordError("newPassword", messages);
   const after = await setOwnPassword(tx, user.id, await hashPassword(input.newPassword));
+  // Whoever else holds a session or token of this account loses it; this session carries on.
+  await endOtherSessions(tx, user.id, user.sessionId ?? null);
   await ctx.audit({
     action: "user.password_change",
     entity: "user",

@@ -6,7 +6,8 @@ import { type Db, getDb, type Tx } from "@/db";
 import { writeAudit } from "@/db/queries/audit";
 import { getProvince } from "@/db/queries/reference";
 import type { NewAuditEntry, Province } from "@/db/schema";
-import { AppError, type ErrorBody, errorBody, errors } from "@/lib/errors";
+import { AppError, type ErrorBody, errorBody, errors, nulByteError, nulBytePath } from "@/lib/errors";
+import { logServerError } from "@/lib/log";
 import { type Actor, can, type GlobalAction, type ProvinceAction, roleMay } from "@/lib/permissions";
 import { zodFieldErrors } from "@/lib/zod-messages";
 import { type CurrentUser, getApiUser, getCurrentUser } from "./session";
@@ -105,7 +106,7 @@ async function runWrite<I, R>(
 /** Turns anything thrown into a safe error; unexpected ones are logged, never shown. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  console.error(error);
+  logServerError(error);
   return errors.internal();
 }
 
@@ -136,6 +137,8 @@ export function serverAction<S extends z.ZodType, R>(
       if (!user) throw errors.unauthenticated();
       if (user.mustChangePassword && !spec.allowedBeforePasswordChange) throw passwordChangeRequired();
       const raw = payload instanceof FormData ? Object.fromEntries(payload) : payload;
+      const nul = nulBytePath(raw);
+      if (nul) throw nulByteError(nul, "invalid");
       const parsed = spec.schema.safeParse(raw, { reportInput: true });
       if (!parsed.success) throw invalid(parsed.error, "invalid");
       const db = getDb();
@@ -154,15 +157,45 @@ export function serverAction<S extends z.ZodType, R>(
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
+/** API answers are for one reader: no cache (a proxy's or the browser's) keeps a copy. */
+export const NO_STORE = { "cache-control": "no-store" } as const;
+
 export function jsonError(e: AppError): Response {
-  return Response.json(errorBody(e), { status: e.status });
+  return Response.json(errorBody(e), { status: e.status, headers: NO_STORE });
+}
+
+/** The largest JSON body an API route reads (a year of figures is far less). */
+export const MAX_JSON_BYTES = 2 * 1024 * 1024;
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError(
+    "too_large",
+    `Nội dung gửi lên quá lớn (tối đa ${Math.floor(maxBytes / 1024 / 1024)} MB).`,
+    `The request body is too large (at most ${Math.floor(maxBytes / 1024 / 1024)} MB).`,
+  );
+}
+
+/** The body's bytes, refused (413) from its Content-Length or as soon as it grows past `maxBytes`: never buffered whole. */
+async function readLimited(request: Request, maxBytes: number): Promise<Buffer> {
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge(maxBytes);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 async function readJsonBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 2_000_000) {
-    throw new AppError("bad_request", "Nội dung gửi lên quá lớn.", "The request body is too large.");
-  }
+  const text = (await readLimited(request, MAX_JSON_BYTES)).toString("utf8");
   try {
     return JSON.parse(text);
   } catch {
@@ -174,22 +207,70 @@ async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Whether an Origin header names this site (the host the request was sent to). */
+export function sameOrigin(origin: string, headers: Headers): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const own = [headers.get("host"), headers.get("x-forwarded-host")?.split(",")[0]?.trim()];
+  return own.some((h) => h && h.toLowerCase() === host.toLowerCase());
+}
+
 /**
- * Runs an API route: the caller (401), a temporary password still to change (403), then `handle`,
- * whose result is the JSON body — or the response itself, for another status or a download.
+ * Cross-site request forgery: a write authenticated by the session cookie (which the browser
+ * attaches to another site's request too) must come from this site's pages. A browser says where
+ * a request comes from in Origin and Sec-Fetch-Site; a foreign one is refused. A bearer token is
+ * never sent by a browser on its own, so token requests are exempt.
+ */
+function assertSameSite(request: Request, kind: "json" | "form" | "none") {
+  if (SAFE_METHODS.has(request.method) || request.headers.has("authorization")) return;
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  if ((origin && !sameOrigin(origin, request.headers)) || (site && !["same-origin", "none"].includes(site))) {
+    throw new AppError(
+      "forbidden",
+      "Yêu cầu đến từ một trang khác bị từ chối.",
+      "A request from another site is refused.",
+    );
+  }
+  // An HTML form on another site can send form encodings and text/plain, never JSON.
+  if (kind === "json" && !/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    throw new AppError(
+      "unsupported_media_type",
+      "Hãy gửi nội dung dạng JSON (Content-Type: application/json).",
+      "Send the body as JSON (Content-Type: application/json).",
+    );
+  }
+}
+
+/**
+ * Runs an API route: the caller (401), a temporary password still to change (403), a cookie
+ * write from another site (403), then `handle`, whose result is the JSON body — or the response
+ * itself, for another status or a download. Nothing it answers is cached.
  */
 async function handleApi(
   request: NextRequest,
   context: RouteContext,
   handle: (user: CurrentUser, raw: Record<string, unknown>) => Promise<unknown>,
+  body: "json" | "form" | "none" = "none",
 ): Promise<Response> {
   try {
     const user = await getApiUser(request);
     if (!user) throw errors.unauthenticated();
     if (user.mustChangePassword) throw passwordChangeRequired();
+    assertSameSite(request, body);
     const raw = { ...Object.fromEntries(request.nextUrl.searchParams), ...(await context.params) };
+    const nul = nulBytePath(raw);
+    if (nul) throw nulByteError(nul, "bad_request");
     const result = await handle(user, raw);
-    return result instanceof Response ? result : Response.json(result);
+    const response = result instanceof Response ? result : Response.json(result);
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
+    return response;
   } catch (error) {
     return jsonError(toAppError(error));
   }
@@ -229,12 +310,20 @@ export function apiWrite<SI extends z.ZodType, SB extends z.ZodType, R>(
   run: (ctx: WriteContext<z.infer<SI>> & { body: z.infer<SB> }) => Promise<R>,
 ) {
   return (request: NextRequest, context: RouteContext) =>
-    handleApi(request, context, async (user, raw) => {
-      const ctx = await prepare(user, raw, spec);
-      const body = spec.body.safeParse(await readJsonBody(request), { reportInput: true });
-      if (!body.success) throw invalid(body.error, "invalid");
-      return runWrite(getDb(), ctx, (w) => run({ ...w, body: body.data }));
-    });
+    handleApi(
+      request,
+      context,
+      async (user, raw) => {
+        const ctx = await prepare(user, raw, spec);
+        const json = await readJsonBody(request);
+        const nul = nulBytePath(json);
+        if (nul) throw nulByteError(nul, "invalid");
+        const body = spec.body.safeParse(json, { reportInput: true });
+        if (!body.success) throw invalid(body.error, "invalid");
+        return runWrite(getDb(), ctx, (w) => run({ ...w, body: body.data }));
+      },
+      "json",
+    );
 }
 
 /** A multipart body read up to `maxBytes` (413-sized uploads are refused before they are parsed). */
@@ -247,31 +336,19 @@ async function readFormBody(request: Request, maxBytes: number): Promise<FormDat
       "Send the file as multipart/form-data (field «file»).",
     );
   }
-  const tooLarge = () =>
-    new AppError(
-      "bad_request",
-      `Tệp gửi lên quá lớn (tối đa ${Math.floor(maxBytes / 1024 / 1024)} MB).`,
-      `The upload is too large (at most ${Math.floor(maxBytes / 1024 / 1024)} MB).`,
-    );
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
+  const bytes = await readLimited(request, maxBytes);
+  let form: FormData;
   try {
-    return await new Response(Buffer.concat(chunks), { headers: { "content-type": type } }).formData();
+    form = await new Response(bytes as unknown as BodyInit, { headers: { "content-type": type } }).formData();
   } catch {
     throw new AppError("bad_request", "Nội dung gửi lên không đọc được.", "The request body cannot be read.");
   }
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" && (value.includes("\u0000") || name.includes("\u0000"))) {
+      throw nulByteError(name, "invalid");
+    }
+  }
+  return form;
 }
 
 /**
@@ -283,9 +360,14 @@ export function apiForm<SI extends z.ZodType, R>(
   run: (ctx: WriteContext<z.infer<SI>> & { form: FormData }) => Promise<R>,
 ) {
   return (request: NextRequest, context: RouteContext) =>
-    handleApi(request, context, async (user, raw) => {
-      const ctx = await prepare(user, raw, spec);
-      const form = await readFormBody(request, spec.maxBytes);
-      return runWrite(getDb(), ctx, (w) => run({ ...w, form }));
-    });
+    handleApi(
+      request,
+      context,
+      async (user, raw) => {
+        const ctx = await prepare(user, raw, spec);
+        const form = await readFormBody(request, spec.maxBytes);
+        return runWrite(getDb(), ctx, (w) => run({ ...w, form }));
+      },
+      "form",
+    );
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
-import { saveFigures } from "@/db/queries/figure-writes";
+import { periodProblem, saveFigures } from "@/db/queries/figure-writes";
 import {
   createImport,
   currentFigures,
@@ -275,7 +275,8 @@ export async function previewImport(
   const locked = new Map<string, Message>();
   for (const [month, status] of statuses)
     if (status === "submitted" || status === "approved") locked.set(month, LOCK_TEXT[status]);
-  const preview = buildPreview(entries, current, locked);
+  // Periods the save would refuse (outside the unit's lifetime, not yet ended) are errors here already.
+  const preview = buildPreview(entries, current, locked, (period) => periodProblem(period, province));
   const warnings = await warningsWith(db, province.id, preview.writes);
   const committable = preview.writes.length > 0 && preview.counts.error === 0;
   const importId = committable ? randomUUID() : null;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { DbOrTx } from "@/db";
 import { notifyTransition } from "@/db/queries/notifications";
 import { getSheetInputs } from "@/db/queries/sheet";
-import { getMonthStatus, transitionMonth } from "@/db/queries/workflow";
+import { approvalConflict, getMonthStatus, lockMonths, transitionMonth } from "@/db/queries/workflow";
 import { readMailEnv } from "@/lib/env";
 import { AppError, addFieldError, bilingual, type FieldErrors } from "@/lib/errors";
 import { parsePeriod } from "@/lib/periods";
@@ -64,6 +64,26 @@ export async function runTransition(
     throw new AppError("invalid", "Vui lòng ghi lý do.", "Please give a reason.", {
       reason: [{ vi: "Bắt buộc.", en: "Required." }],
     });
+  }
+  // The month's row is locked first, in this transaction: a save of the month waits for the
+  // transition (and then finds it submitted), and what is checked below is what gets submitted.
+  await lockMonths(ctx.tx, provinceId, [month]);
+  if (transition === "approve") {
+    const conflict = await approvalConflict(ctx.tx, provinceId, month, ctx.user.id);
+    if (conflict === "submitted") {
+      throw new AppError(
+        "forbidden",
+        "Bạn đã gửi duyệt tháng này nên không thể tự duyệt; cần một lãnh đạo khác duyệt.",
+        "You submitted this month, so you cannot approve it: another leader must.",
+      );
+    }
+    if (conflict === "changed") {
+      throw new AppError(
+        "forbidden",
+        "Bạn đã nhập hoặc sửa số liệu của tháng này kể từ lần duyệt trước nên không thể tự duyệt; cần một lãnh đạo khác duyệt.",
+        "You entered or changed figures of this month since it was last approved, so you cannot approve it: another leader must.",
+      );
+    }
   }
   let acknowledgements: { indicator: string; reason: string }[] = [];
   if (transition === "submit") {

@@ -3,19 +3,23 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "@/app/(auth)/auth";
 import { getDb } from "@/db";
-import { getSessionUser, type SessionUser } from "@/db/queries/session-user";
+import { getSessionUserBySession, type SessionUser } from "@/db/queries/session-user";
 import { getUserByToken } from "@/db/queries/tokens";
 import { readEnv } from "@/lib/env";
 
-export type CurrentUser = Omit<SessionUser, "active" | "isDemo" | "sessionVersion">;
+export type CurrentUser = Omit<SessionUser, "active" | "isDemo" | "sessionVersion"> & {
+  /** The session the request came with (null for a token): changing one's password keeps this one. */
+  sessionId?: string | null;
+};
 
 /** An account may act only while active, on the session version it signed in with, and (demo) in demo mode. */
 function usable(user: { active: boolean; isDemo: boolean } | null): boolean {
   return Boolean(user?.active && (!user.isDemo || readEnv().demoMode));
 }
 
-function toCurrentUser(u: SessionUser): CurrentUser {
+function toCurrentUser(u: SessionUser, sessionId: string | null = null): CurrentUser {
   return {
+    sessionId,
     id: u.id,
     username: u.username,
     displayName: u.displayName,
@@ -27,14 +31,17 @@ function toCurrentUser(u: SessionUser): CurrentUser {
 
 /**
  * The signed-in user, re-read from the database once per request (React `cache`), so that a
- * deactivated account or one whose password was reset is refused at its next request.
+ * deactivated account, one whose password was reset, and a session signed out are refused at
+ * their next request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = Number(session?.user?.id);
-  if (!session || !Number.isInteger(id)) return null;
-  const user = await getSessionUser(getDb(), id, session.user.sessionVersion);
-  return user && usable(user) ? toCurrentUser(user) : null;
+  const sessionId = session?.user?.sessionId;
+  // A cookie without a session id (made before sessions were kept) is not a session.
+  if (!session || !Number.isInteger(id) || typeof sessionId !== "string") return null;
+  const user = await getSessionUserBySession(getDb(), id, sessionId);
+  return user && usable(user) ? toCurrentUser(user, sessionId) : null;
 });
 
 /** The caller of an API route: a personal access token (`Authorization: Bearer …`) or the session cookie. */

@@ -1,11 +1,20 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { AppError, addFieldError, type FieldErrors } from "@/lib/errors";
-import { parsePeriod } from "@/lib/periods";
+import { AppError, addFieldError, type FieldErrors, nulByteError, nulBytePath } from "@/lib/errors";
+import { toStoredAmount } from "@/lib/numbers";
+import { parsePeriod, periodMonths } from "@/lib/periods";
 import { type Kind, sheetMonthOf } from "@/lib/sheet";
 import { hardError } from "@/lib/validation";
 import type { DbOrTx } from "../index";
-import { auditLog, figureRevisions, figures, indicators, type Measure, type Vintage } from "../schema";
+import {
+  auditLog,
+  figureRevisions,
+  figures,
+  indicators,
+  type Measure,
+  provinces,
+  type Vintage,
+} from "../schema";
 import { assertMonthsEditable } from "./workflow";
 
 export type FigureWrite = {
@@ -44,15 +53,56 @@ const UPDATE_BATCH = 200;
 const keyOf = (w: { indicator: string; period: string; measure: string }) =>
   `${w.indicator}|${w.period}|${w.measure}`;
 
-/** Checks every write against the catalogue and the hard rules; all problems at once, by field. */
-async function validate(db: DbOrTx, writes: FigureWrite[]) {
+/** This month in Vietnam, `2026-12`: figures of later months do not exist yet. */
+export function currentMonth(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(now).slice(0, 7);
+}
+
+/**
+ * Why a period cannot hold figures of this unit, or null: it ends after the current month, or it
+ * lies wholly outside the unit's lifetime (a former unit after 30/06/2025, a new one before 07/2025).
+ */
+export function periodProblem(
+  periodKey: string,
+  unit: { validFrom: string | null; validTo: string | null },
+  now = new Date(),
+): { vi: string; en: string } | null {
+  const period = parsePeriod(periodKey);
+  if (!period) return null;
+  const months = periodMonths(period);
+  const [first, last] = [months[0], months[months.length - 1]];
+  if (last > currentMonth(now)) {
+    return { vi: `Kỳ «${periodKey}» chưa kết thúc.`, en: `The period «${periodKey}» has not ended yet.` };
+  }
+  const from = unit.validFrom?.slice(0, 7) ?? null;
+  const to = unit.validTo?.slice(0, 7) ?? null;
+  if ((to && first > to) || (from && last < from)) {
+    return {
+      vi: `Đơn vị không tồn tại trong kỳ «${periodKey}»${from ? ` (từ ${from})` : ""}${to ? ` (đến ${to})` : ""}.`,
+      en: `The unit did not exist in «${periodKey}»${from ? ` (from ${from})` : ""}${to ? ` (until ${to})` : ""}.`,
+    };
+  }
+  return null;
+}
+
+/** Checks every write against the catalogue, the unit's lifetime and the hard rules; all problems at once, by field. */
+async function validate(db: DbOrTx, provinceId: string, writes: FigureWrite[]) {
+  // Before any query: PostgreSQL refuses a NUL byte in text, which would be a 500.
+  const nul = nulBytePath({ figures: writes });
+  if (nul) throw nulByteError(nul, "invalid");
   const codes = [...new Set(writes.map((w) => w.indicator))];
-  const known = codes.length
-    ? await db
-        .select({ code: indicators.code, kind: indicators.kind })
-        .from(indicators)
-        .where(inArray(indicators.code, codes))
-    : [];
+  const [known, [unit]] = await Promise.all([
+    codes.length
+      ? db
+          .select({ code: indicators.code, kind: indicators.kind })
+          .from(indicators)
+          .where(inArray(indicators.code, codes))
+      : Promise.resolve([]),
+    db
+      .select({ validFrom: provinces.validFrom, validTo: provinces.validTo })
+      .from(provinces)
+      .where(eq(provinces.id, provinceId)),
+  ]);
   const kinds = new Map(known.map((k) => [k.code, k.kind]));
   const fields: FieldErrors = {};
   const add = (path: string, vi: string, en: string) => addFieldError(fields, path, { vi, en });
@@ -67,6 +117,8 @@ async function validate(db: DbOrTx, writes: FigureWrite[]) {
       );
     if (!parsePeriod(w.period))
       add(`figures.${i}.period`, `Kỳ «${w.period}» không hợp lệ.`, `Invalid period «${w.period}».`);
+    const outside = unit ? periodProblem(w.period, unit) : null;
+    if (outside) add(`figures.${i}.period`, outside.vi, outside.en);
     if (seen.has(keyOf(w)))
       add(`figures.${i}`, "Số liệu bị lặp trong cùng yêu cầu.", "The same figure twice in the request.");
     seen.add(keyOf(w));
@@ -118,10 +170,12 @@ export async function saveFigures(
   db: DbOrTx,
   provinceId: string,
   userId: number,
-  writes: FigureWrite[],
+  input: FigureWrite[],
   options: SaveOptions = {},
 ): Promise<SavedFigure[]> {
-  await validate(db, writes);
+  // Compared with the stored value, and answered, as the column will keep it (6 decimals).
+  const writes = input.map((w) => ({ ...w, value: toStoredAmount(w.value) }));
+  await validate(db, provinceId, writes);
   const months = [...new Set(writes.map((w) => sheetMonthOf(w.period) as string))];
   await assertMonthsEditable(db, provinceId, months);
 

@@ -62,7 +62,8 @@ export async function createImport(db: DbOrTx, row: NewImport) {
         lt(imports.createdAt, new Date(Date.now() - 24 * 3600 * 1000)),
       ),
     );
-  await db.insert(imports).values(row);
+  // Stamped by the app's clock, the one its age is checked against (commitImport), not the database's.
+  await db.insert(imports).values({ ...row, createdAt: new Date() });
 }
 
 export async function getImport(db: DbOrTx, id: string) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, notExists, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { AppError, type FieldErrors } from "@/lib/errors";
+import { AppError, type FieldErrors, nulByteError, nulBytePath } from "@/lib/errors";
+import { toStoredAmount } from "@/lib/numbers";
 import {
   type Bound,
   normaliseDocument,
@@ -160,6 +161,9 @@ const entityId = (provinceId: string, t: { indicator: string; year: number; quar
 
 /** Checks every target against the catalogue, the unit's years and the rules; all problems at once, by field. */
 async function validate(db: DbOrTx, provinceId: string, writes: TargetWrite[]) {
+  // Before any query: PostgreSQL refuses a NUL byte in text, which would be a 500.
+  const nul = nulBytePath({ targets: writes });
+  if (nul) throw nulByteError(nul, "invalid");
   const codes = [...new Set(writes.map((w) => w.indicator))];
   const [known, [province]] = await Promise.all([
     codes.length
@@ -181,6 +185,7 @@ async function validate(db: DbOrTx, provinceId: string, writes: TargetWrite[]) {
     for (const [field, message] of Object.entries(targetProblems(w, kinds.get(w.indicator), years))) {
       fields[`targets.${i}.${field}`] = [message];
     }
+
     if (seen.has(keyOf(w))) {
       fields[`targets.${i}`] = [
         { vi: "Chỉ tiêu bị lặp trong cùng yêu cầu.", en: "The same target twice in the request." },
@@ -253,8 +258,14 @@ export async function saveTargets(
   db: DbOrTx,
   provinceId: string,
   userId: number,
-  writes: TargetWrite[],
+  input: TargetWrite[],
 ): Promise<SavedTargetRow[]> {
+  // Compared and answered as stored: rounded to the column's decimals.
+  const writes = input.map((w) => ({
+    ...w,
+    value: toStoredAmount(w.value),
+    valueMax: w.valueMax === null || w.valueMax === undefined ? w.valueMax : toStoredAmount(w.valueMax),
+  }));
   await validate(db, provinceId, writes);
   if (writes.length === 0) return [];
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
-import { periodsOfMonth } from "@/lib/sheet";
+import { periodsOfMonth, sheetMonthOf } from "@/lib/sheet";
 import { isEditable, lockMessage, nextStatus, type Status, type Transition } from "@/lib/workflow";
 import type { DbOrTx } from "../index";
 import {
@@ -114,6 +114,41 @@ export async function transitionMonth(db: DbOrTx, input: TransitionInput) {
     })
     .returning();
   return { from, to, transition };
+}
+
+/**
+ * Separation of duties: why this person may not approve the month — they submitted it, or entered
+ * or changed one of its figures (its month, cumulative, and the quarter and year it closes), since
+ * it was last approved — or null. Two queries.
+ */
+export async function approvalConflict(
+  db: DbOrTx,
+  provinceId: string,
+  month: string,
+  userId: number,
+): Promise<"submitted" | "changed" | null> {
+  const history = await db
+    .select({ action: periodTransitions.action, userId: periodTransitions.userId, at: periodTransitions.at })
+    .from(periodTransitions)
+    .where(and(eq(periodTransitions.provinceId, provinceId), eq(periodTransitions.period, month)))
+    .orderBy(asc(periodTransitions.at), asc(periodTransitions.id));
+  const lastApproval = history.filter((h) => h.action === "approve").at(-1)?.at ?? null;
+  const since = history.filter((h) => !lastApproval || h.at > lastApproval);
+  if (since.some((h) => h.action === "submit" && h.userId === userId)) return "submitted";
+  const periods = periodsOfMonth(month).filter((p) => sheetMonthOf(p) === month);
+  const [row] = await db
+    .select({ n: count() })
+    .from(figureRevisions)
+    .innerJoin(figures, eq(figures.id, figureRevisions.figureId))
+    .where(
+      and(
+        eq(figures.provinceId, provinceId),
+        inArray(figures.period, periods),
+        eq(figureRevisions.enteredBy, userId),
+        lastApproval ? gt(figureRevisions.enteredAt, lastApproval) : undefined,
+      ),
+    );
+  return row.n > 0 ? "changed" : null;
 }
 
 /** The month's status and its whole history, oldest first, with who did each step. */

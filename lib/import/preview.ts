@@ -71,12 +71,14 @@ function monthLabel(period: string): { vi: string; en: string } {
 
 /**
  * Compares what the file holds with what is saved. `locked` names the months that cannot take
- * figures (submitted or approved) with the reason, shown on each cell of those months.
+ * figures (submitted or approved) with the reason, shown on each cell of those months; `refused`
+ * says why a period cannot hold the unit's figures at all (outside its lifetime, not yet ended).
  */
 export function buildPreview(
   entries: ImportEntry[],
   current: Map<string, CurrentFigure>,
   locked: Map<string, Message> = new Map(),
+  refused: (period: string) => Message | null = () => null,
 ): Preview {
   const cells: PreviewCell[] = [];
   const writes: ImportWrite[] = [];
@@ -135,6 +137,11 @@ export function buildPreview(
     }
     if (cur && cur.value === e.value && cur.vintage === e.vintage && sameNote(cur.note, e.note)) {
       cells.push(cell("unchanged"));
+      continue;
+    }
+    const outside = refused(e.period);
+    if (outside) {
+      cells.push(cell("error", { vi: `Ô ${e.cell}: ${outside.vi}`, en: `Cell ${e.cell}: ${outside.en}` }));
       continue;
     }
     const month = sheetMonthOf(e.period);

@@ -5,10 +5,10 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { changeOwnPassword } from "@/app/_server/accounts";
 import { type ActionResult, serverAction } from "@/app/_server/guard";
-import { clientAddress } from "@/app/(auth)/auth";
 import { savePreferences } from "@/db/queries/notifications";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { ownPasswordSchema } from "@/lib/account-input";
+import { clientAddress } from "@/lib/client-address";
 import { AppError, bilingual, errorBody } from "@/lib/errors";
 
 const changePassword = serverAction(

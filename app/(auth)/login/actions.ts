@@ -3,9 +3,9 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/app/(auth)/auth";
 
-export type LoginState = { error?: "invalid" | "malformed" | "rate_limited" | "inactive" | "error" } | null;
+export type LoginState = { error?: "invalid" | "malformed" | "rate_limited" | "busy" | "error" } | null;
 
-const KNOWN = new Set(["invalid", "malformed", "rate_limited", "inactive"]);
+const KNOWN = new Set(["invalid", "malformed", "rate_limited", "busy"]);
 
 function safeRedirect(target: FormDataEntryValue | null): string {
   // Only paths on this site: never send a person elsewhere after signing in.
