@@ -6,6 +6,12 @@ import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
+import {
+  JudgedOn,
+  monthsLabel,
+  ProvisionalMark,
+  SamePeriodReasonText,
+} from "@/components/dashboard/row-marks";
 import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
@@ -22,7 +28,7 @@ export const generateMetadata = pageTitle("nav.dashboard");
 export default async function DashboardPage({
   searchParams,
 }: {
-  searchParams: Promise<{ province?: string; period?: string }>;
+  searchParams: Promise<{ province?: string; period?: string; approved?: string }>;
 }) {
   const user = await requirePageUser();
   const params = await searchParams;
@@ -35,8 +41,13 @@ export default async function DashboardPage({
     getDashboard(getDb(), province, params.period),
   ]);
   const byCode = new Map(indicators.map((i, order) => [i.code, { ...i, order }]));
+  // "?approved=only" hides the rows built on months not approved yet.
+  const approvedOnly = params.approved === "only";
+  const hidden = approvedOnly ? rows.filter((r) => r.provisional) : [];
+  const pendingMonths = [...new Set(rows.flatMap((r) => r.monthsNotApproved))].sort();
   const cards = byShortfallFirst(
     rows.flatMap((row) => {
+      if (approvedOnly && row.provisional) return [];
       const indicator = byCode.get(row.indicator);
       return indicator ? [{ row, indicator, status: row.status, order: indicator.order }] : [];
     }),
@@ -45,6 +56,7 @@ export default async function DashboardPage({
   const name = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
   const detailHref = (code: string) =>
     `/indicators/${encodeURIComponent(code)}?province=${province.id}&period=${period}`;
+  const toggleHref = `/?province=${province.id}${period ? `&period=${period}` : ""}${approvedOnly ? "" : "&approved=only"}`;
 
   return (
     <section className="space-y-4">
@@ -74,7 +86,28 @@ export default async function DashboardPage({
           <ProvincePicker options={scope.options} selected={province.id} />
         </div>
       </div>
-      {cards.length === 0 && <p className="text-slate-600">{t("dashboard.noFigures")}</p>}
+      {pendingMonths.length > 0 && (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {hidden.length > 0 && (
+            <span data-testid="hidden-provisional">
+              {t("dashboard.hiddenProvisional", {
+                count: hidden.length,
+                months: monthsLabel(pendingMonths, locale),
+              })}
+            </span>
+          )}
+          <Link
+            href={toggleHref}
+            className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
+            data-testid="provisional-toggle"
+          >
+            {approvedOnly ? t("dashboard.showProvisional") : t("dashboard.hideProvisional")}
+          </Link>
+        </p>
+      )}
+      {cards.length === 0 && hidden.length === 0 && (
+        <p className="text-slate-600">{t("dashboard.noFigures")}</p>
+      )}
 
       {/* Phones: one card per indicator. */}
       <ul className="space-y-2 md:hidden" data-testid="scorecard-cards">
@@ -87,10 +120,16 @@ export default async function DashboardPage({
               data-indicator={row.indicator}
             >
               <div className="flex items-start justify-between gap-2">
-                <Link href={detailHref(row.indicator)} className="font-medium hover:underline">
-                  {name(indicator)}
-                </Link>
-                <StatusBadge status={row.status} />
+                <span>
+                  <Link href={detailHref(row.indicator)} className="font-medium hover:underline">
+                    {name(indicator)}
+                  </Link>
+                  <ProvisionalMark months={row.monthsNotApproved} locale={locale} />
+                </span>
+                <span className="text-right">
+                  <StatusBadge status={row.status} reason={row.statusReason} />
+                  <JudgedOn period={row.period} judgedOn={row.judgedOn} />
+                </span>
               </div>
               <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-600">{t("dashboard.actual")}</dt>
@@ -101,7 +140,10 @@ export default async function DashboardPage({
                   )}
                 </dd>
                 <dt className="text-slate-600">{t("dashboard.vsSamePeriod")}</dt>
-                <dd className="num text-right">{text.growth}</dd>
+                <dd className="num text-right">
+                  {text.growth}
+                  <SamePeriodReasonText reason={row.samePeriodReason} />
+                </dd>
                 <dt className="text-slate-600">{t("dashboard.target")}</dt>
                 <dd className="num text-right">{text.target}</dd>
                 <dt className="text-slate-600">{t("dashboard.attainment")}</dt>
@@ -138,6 +180,7 @@ export default async function DashboardPage({
                     <span className="ml-1 text-xs text-slate-500">
                       ({indicator.kind === "index" ? "%" : unitLabel(indicator.unit, locale)})
                     </span>
+                    <ProvisionalMark months={row.monthsNotApproved} locale={locale} />
                   </td>
                   <td className="num px-3 py-2 text-right" data-testid="actual">
                     {text.actual}
@@ -160,6 +203,7 @@ export default async function DashboardPage({
                         {t("dashboard.sameAs", { value: text.pctOfSamePeriod })}
                       </span>
                     )}
+                    <SamePeriodReasonText reason={row.samePeriodReason} />
                   </td>
                   <td className="num px-3 py-2 text-right">{text.target}</td>
                   <td className="num px-3 py-2 text-right" data-testid="attainment">
@@ -167,8 +211,9 @@ export default async function DashboardPage({
                     {text.pctOfPlan && text.gap && <br />}
                     {text.gap}
                   </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={row.status} />
+                  <td className="px-3 py-2" data-testid="status">
+                    <StatusBadge status={row.status} reason={row.statusReason} />
+                    <JudgedOn period={row.period} judgedOn={row.judgedOn} />
                   </td>
                 </tr>
               );
