@@ -149,4 +149,10 @@ describe.each(DB_KINDS)("the demo provinces across the 2025 merger, on %s", (kin
     expect(r.samePeriodReason).toBe("merger_incomplete");
     expect(r.statusReason).toBe("no_target");
   });
+
+  it("a successor's index before the merger is not added up, and says so (merger_not_additive)", async () => {
+    const iip = row(await rowsOf("15-2025", "2025"), "CN.IIP");
+    expect(iip.growthPct).toBeNull();
+    expect(iip.samePeriodReason).toBe("merger_not_additive");
+  });
 });

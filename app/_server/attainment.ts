@@ -195,7 +195,11 @@ function computeProvince(
       reachesBeforeMerger(province, period);
     rows.push({
       ...forApi(row, indicator),
-      samePeriodReason: merger ? "merger_incomplete" : row.samePeriodReason,
+      samePeriodReason: !merger
+        ? row.samePeriodReason
+        : indicator.kind === "flow" || indicator.kind === "count"
+          ? "merger_incomplete"
+          : "merger_not_additive",
       notes: [...row.notes, ...relevant],
       provinceId: province.id,
       provisional: pending.length > 0,
