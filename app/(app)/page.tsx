@@ -154,8 +154,10 @@ export default async function DashboardPage({
         })}
       </ul>
 
-      {/* Wider screens: the scorecard as a table. */}
-      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white md:block">
+      {/* Wider screens: the scorecard as a table (none when every row is hidden). */}
+      <div
+        className={`hidden overflow-x-auto rounded border border-slate-200 bg-white ${cards.length > 0 ? "md:block" : ""}`}
+      >
         <table className="w-full text-sm" data-testid="scorecard">
           <thead className="bg-slate-100 text-left">
             <tr>
