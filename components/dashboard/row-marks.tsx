@@ -48,7 +48,11 @@ export async function SamePeriodReasonText({ reason }: { reason: SamePeriodReaso
   if (!reason) return null;
   const t = await getTranslations("dashboard");
   return (
-    <span className="block text-xs text-slate-500" data-testid="same-period-reason" data-reason={reason}>
+    <span
+      className="ml-auto block max-w-48 text-xs text-slate-500"
+      data-testid="same-period-reason"
+      data-reason={reason}
+    >
       {t(`samePeriodReason.${reason}`)}
     </span>
   );
