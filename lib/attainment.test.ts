@@ -924,6 +924,17 @@ describe("one judgement of pace: a month is judged on the year to date (issue 8,
     expect(withoutScenario.status).toBe("at_risk");
   });
 
+  it("a stock is judged on its level at the month's end: no year to date to speak of", () => {
+    const r = computeAttainment({
+      indicator: { ...FLOW, kind: "stock" },
+      period: "2024-10",
+      figures: [f("2024-10", 90), f("2023-10", 80)],
+      targets: [level(100)],
+    });
+    expect(r.judgedOn).toBe("2024-10");
+    expect(r.status).toBe("at_risk");
+  });
+
   it("falls back to the period itself when the year to date cannot be had, and says so", () => {
     const r = computeAttainment({
       indicator: INDEX,

@@ -691,7 +691,8 @@ function plan(input: AttainmentInput, ctx: Context, a: Achieved): Plan & { targe
   let on = a;
   out.judgedOn = ctx.key;
   const toDate = ytd(y, k);
-  if (!scenario && (period.kind === "month" || period.kind === "quarter")) {
+  // A stock is its level at the period's end whatever the span, so it is judged on the period.
+  if (!scenario && kind !== "stock" && (period.kind === "month" || period.kind === "quarter")) {
     const cumulative = target.basis === "level" && flowLike ? a : achieve(kind, withPeriod(ctx, toDate));
     if (judgedOf(cumulative) !== null) {
       on = cumulative;
