@@ -80,7 +80,7 @@ export default async function DashboardPage({
               choices={periodChoices(latest, 4)}
               selected={period}
               locale={locale}
-              hidden={{ province: province.id }}
+              hidden={approvedOnly ? { province: province.id, approved: "only" } : { province: province.id }}
             />
           )}
           <ProvincePicker options={scope.options} selected={province.id} />
