@@ -207,6 +207,8 @@ test.describe("targets and attainment at a glance", () => {
     await expect(page).toHaveURL(/approved=only/);
     await expect(scorecard.locator("tbody tr")).toHaveCount(0);
     await expect(page.getByTestId("hidden-provisional")).toContainText(`Đang ẩn ${rows} chỉ tiêu`);
+    // Choosing another period keeps them hidden.
+    await expect(page.locator('form input[type="hidden"][name="approved"][value="only"]')).toHaveCount(1);
     await page.getByTestId("provisional-toggle").click();
     await expect(scorecard.locator("tbody tr")).toHaveCount(rows);
 
