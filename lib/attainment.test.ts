@@ -840,6 +840,18 @@ describe("why a status or a comparison is missing (issue 8, point 1)", () => {
     expect(index.samePeriodReason).toBe("no_same_period");
   });
 
+  it("a quarter with one month in lacks this year's figures, not last year's", () => {
+    const r = computeAttainment({
+      indicator: INDEX,
+      period: "2026-Q4",
+      figures: [f("2026-10", 3, "yoy_pct")],
+      targets: [growth(8), growth(9, { quarter: 4 })],
+    });
+    expect(r.status).toBeNull();
+    expect(r.statusReason).toBe("no_actual");
+    expect(r.samePeriodReason).toBe("no_actual");
+  });
+
   it("nothing entered: no_actual; last year zero: zero_base", () => {
     const none = compute({ period: "2024-05", figures: [f("2023-05", 10)], targets: [level(100)] });
     expect(none.statusReason).toBe("no_actual");

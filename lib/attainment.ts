@@ -49,7 +49,7 @@ export type Status = "met" | "on_track" | "at_risk" | "missed";
  * Why a row has no status, when it has none (the page says it in words):
  *   no_target       no target for the year (or the quarter's scenario) to judge against
  *   neutral         the indicator is neither better higher nor lower (imports): never judged
- *   no_actual       nothing entered for the period to judge
+ *   no_actual       nothing entered for the period to judge (or not for every month of it)
  *   no_same_period  a growth target, but last year's same period is not known
  */
 export type StatusReason = "no_target" | "neutral" | "no_actual" | "no_same_period";
@@ -743,13 +743,18 @@ function samePeriodReason(a: Achieved, ctx: Context): SamePeriodReason | null {
   return a.actual === null && !enteredIn(ctx) ? "no_actual" : "no_same_period";
 }
 
-/** Something entered for a month of the period (a rate, a level): then only last year is lacking. */
+/**
+ * Something entered for every month of the period (a rate, a level, a cumulative covering it): then
+ * only last year is lacking. A period still running (a quarter with one month in) lacks this year.
+ */
 function enteredIn(ctx: Context): boolean {
   const { from, to } = spanOf(ctx.period);
-  return ctx.book.all().some((f) => {
-    const span = spanOf(f.p);
-    return f.p.year === ctx.y && span.from <= to && span.to >= from;
-  });
+  const spans = ctx.book
+    .all()
+    .filter((f) => f.p.year === ctx.y)
+    .map((f) => spanOf(f.p));
+  for (let m = from; m <= to; m++) if (!spans.some((s) => s.from <= m && s.to >= m)) return false;
+  return true;
 }
 
 /** The growth on last year that months k+1..12 need for the year to reach +g% (§5, on levels). */

@@ -3,7 +3,13 @@ import type { DbOrTx } from "@/db";
 import { type AttainmentData, getAttainmentData } from "@/db/queries/attainment";
 import { listIndicators } from "@/db/queries/reference";
 import type { Indicator, Province } from "@/db/schema";
-import { type AttainmentRow, computeAttainment, type FigureInput, type TargetInput } from "@/lib/attainment";
+import {
+  type AttainmentRow,
+  computeAttainment,
+  type FigureInput,
+  type SamePeriodReason,
+  type TargetInput,
+} from "@/lib/attainment";
 import { predecessorMonths } from "@/lib/merger";
 import { parsePeriod, periodMonths, samePeriodLastYear } from "@/lib/periods";
 
@@ -118,14 +124,20 @@ export function monthsNotApproved(
   });
 }
 
-/** Whether a period or its same period last year reaches before a successor province existed. */
-function reachesBeforeMerger(province: Province, period: string): boolean {
+/**
+ * Whether a successor province's comparison is missing because of the 2025 merger: last year's
+ * period, or this one, reaches back before the province existed (its predecessors' months).
+ */
+function lostToMerger(province: Province, period: string, reason: SamePeriodReason | null): boolean {
   const p = parsePeriod(period);
   const mergedFrom = province.validFrom?.slice(0, 7);
   if (!p || !mergedFrom) return false;
-  return [...periodMonths(p), ...periodMonths(samePeriodLastYear(p))].some((m) => m < mergedFrom);
+  const before = (months: string[]) => months.some((m) => m < mergedFrom);
+  if (reason === "no_actual") return before(periodMonths(p));
+  if (reason === "no_same_period")
+    return before([...periodMonths(p), ...periodMonths(samePeriodLastYear(p))]);
+  return false;
 }
-
 const predecessorsOf = (data: AttainmentData, province: Province) =>
   data.provinces.filter((p) => p.successorId === province.id && p.id !== province.id);
 
@@ -189,10 +201,7 @@ function computeProvince(
     });
     // The merger's notes matter only where last year could not be had.
     const relevant = row.samePeriodLastYear === null && row.growthPct === null ? notes : [];
-    const merger =
-      row.samePeriodReason === "no_same_period" &&
-      predecessors.length > 0 &&
-      reachesBeforeMerger(province, period);
+    const merger = predecessors.length > 0 && lostToMerger(province, period, row.samePeriodReason);
     rows.push({
       ...forApi(row, indicator),
       samePeriodReason: !merger
