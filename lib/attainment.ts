@@ -56,9 +56,10 @@ export type StatusReason = "no_target" | "neutral" | "no_actual" | "no_same_peri
 
 /**
  * Why "vs the same period" is empty, when it is:
- *   no_actual          nothing entered for the period
- *   no_same_period     last year's same period is not known
- *   merger_incomplete     a successor province, and not every predecessor has last year's months (set by the caller)
+ *   no_actual             nothing entered for the period (or not for every month of it)
+ *   no_same_period        last year's same period is not known
+ *   merger_incomplete     a successor province whose predecessors do not all have the months
+ *                         before the merger (set by the caller)
  *   merger_not_additive   a successor province's index, stock or rate before the merger: its
  *                         predecessors' do not add up (domain.md §7; set by the caller)
  *   zero_base             last year's same period is zero
