@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboard } from "@/app/_server/dashboard";
 import { pageTitle } from "@/app/_server/page-title";
@@ -16,6 +17,7 @@ import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice"
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { WhatsNew } from "@/components/whats-new/whats-new";
 import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
@@ -32,6 +34,8 @@ export default async function DashboardPage({
 }) {
   const user = await requirePageUser();
   const params = await searchParams;
+  // Where national viewers land (issue 13: the submission board); the one line to change for another landing.
+  if (user.role === "national" && !params.province && !params.period) redirect("/submissions");
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
@@ -61,6 +65,7 @@ export default async function DashboardPage({
   return (
     <section className="space-y-4">
       <ReturnedMonthsNotice user={user} />
+      {user.role === "leader" && !params.province && <WhatsNew user={user} />}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t("dashboard.scorecardTitle")}</h1>
