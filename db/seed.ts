@@ -23,6 +23,7 @@ import {
   users,
 } from "./schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/demo-accounts";
+import { demoTargets } from "./seed/demo-targets";
 import { type ArticleRow, type SeedFigure, syntheticFigures } from "./seed/synthetic";
 
 const dataDir = path.join(import.meta.dirname, "data");
@@ -230,7 +231,7 @@ export async function seed(db: Db, options: SeedOptions): Promise<Record<string,
 
     const insertedTargets = await tx
       .insert(targets)
-      .values(articleTargets(article))
+      .values([...articleTargets(article), ...demoTargets()])
       .onConflictDoNothing()
       .returning();
     if (insertedTargets.length > 0) {

@@ -82,7 +82,8 @@ test.describe("targets and attainment at a glance", () => {
     await page.getByLabel("Kỳ báo cáo").selectOption("2024-Q1");
     await page.getByRole("button", { name: "Xem" }).click();
     const rows = page.getByTestId("national-table").locator("tbody tr");
-    await expect(rows).toHaveCount(4);
+    // The four that published and the five merged with them (synthetic series).
+    await expect(rows).toHaveCount(9);
     const growth = async () => {
       const cells = await rows.evaluateAll((trs) =>
         trs.map((tr) => tr.querySelectorAll("td")[2].textContent ?? ""),
@@ -100,8 +101,13 @@ test.describe("targets and attainment at a glance", () => {
     expect((await api.json()).map((r: { province: string }) => r.province).sort()).toEqual([
       "02",
       "06",
+      "08",
       "10",
+      "15",
       "17",
+      "19",
+      "25",
+      "26",
     ]);
 
     const context = await browser.newContext();
@@ -142,5 +148,117 @@ test.describe("targets and attainment at a glance", () => {
     });
     expect((await page.request.get("/api/v1/provinces/25-2025/attainment?period=2026")).status()).toBe(403);
     expect((await page.request.get("/api/v1/provinces/10/attainment?period=2023-H1")).status()).toBe(400);
+  });
+
+  test("Lào Cai 2026, nine months: every target judged, every flow compared, and where not, why in words", async ({
+    signedIn,
+  }) => {
+    const page = await signedIn("laocai.lanhdao");
+    await page.goto("/?province=15-2025&period=2026-YTD09");
+    const scorecard = page.getByTestId("scorecard");
+    // Output value +16% and electricity +5%: growth targets, judged.
+    for (const code of ["CN.GTSX", "NL.DIEN_SX", "TM.BLDV", "TM.XNK"]) {
+      const status = scorecard.locator(`tr[data-indicator="${code}"] [data-status]`);
+      await expect(status, code).not.toHaveAttribute("data-status", "none");
+    }
+    await expect(scorecard.locator('tr[data-indicator="CN.GTSX"]')).toContainText("trên +16,00%");
+    // Every flow has a same-period comparison, across the merger (2025 is Lào Cai + Yên Bái before July).
+    for (const code of ["CN.GTSX", "NL.DIEN_SX", "NL.DIEN_TP", "TM.BLDV", "TM.XNK", "TM.XNK.NK"]) {
+      const cell = scorecard.locator(`tr[data-indicator="${code}"]`).getByTestId("vs-same-period");
+      await expect(cell, code).toContainText("%");
+      await expect(cell.getByTestId("same-period-reason"), code).toHaveCount(0);
+    }
+    // No target: the cell says so, not a blank status.
+    const mining = scorecard.locator('tr[data-indicator="CN.IIP.B"] [data-status]');
+    await expect(mining).toHaveAttribute("data-reason", "no_target");
+    await expect(mining).toHaveText(/Chưa có chỉ tiêu/);
+    // Nine approved months: nothing marked.
+    await expect(scorecard.getByTestId("provisional")).toHaveCount(0);
+
+    // 2025: the IIP before the merger does not add up, and the cell says why.
+    await page.goto("/?province=15-2025&period=2025");
+    const iip = scorecard.locator('tr[data-indicator="CN.IIP"]').getByTestId("same-period-reason");
+    await expect(iip).toHaveText("loại số liệu này của các tỉnh trước sáp nhập không cộng gộp được");
+    await expect(
+      scorecard.locator('tr[data-indicator="TM.BLDV"]').getByTestId("vs-same-period"),
+    ).not.toContainText("—");
+  });
+
+  test("October is judged on the ten months and marked not approved; the mark can hide it", async ({
+    signedIn,
+  }) => {
+    const page = await signedIn("laocai.lanhdao");
+    await page.goto("/?province=15-2025&period=2026-YTD10");
+    const scorecard = page.getByTestId("scorecard");
+    const toDateStatus = await scorecard
+      .locator('tr[data-indicator="CN.IIP"] [data-status]')
+      .getAttribute("data-status");
+    await page.goto("/?province=15-2025&period=2026-10");
+    const iip = scorecard.locator('tr[data-indicator="CN.IIP"]');
+    await expect(iip.locator("[data-status]")).toHaveAttribute("data-status", toDateStatus ?? "");
+    await expect(iip.getByTestId("judged-on")).toHaveText("đánh giá theo lũy kế 10 tháng");
+    // October is a draft: every row says so, with the month in its title.
+    await expect(iip.getByTestId("provisional")).toHaveText(/chưa duyệt/);
+    await expect(iip.getByTestId("provisional")).toHaveAttribute("title", /tháng 10\/2026/);
+    const rows = await scorecard.locator("tbody tr").count();
+    await expect(scorecard.getByTestId("provisional")).toHaveCount(rows);
+
+    await page.getByTestId("provisional-toggle").click();
+    await expect(page).toHaveURL(/approved=only/);
+    await expect(scorecard.locator("tbody tr")).toHaveCount(0);
+    await expect(page.getByTestId("hidden-provisional")).toContainText(`Đang ẩn ${rows} chỉ tiêu`);
+    // Choosing another period keeps them hidden.
+    await expect(page.locator('form input[type="hidden"][name="approved"][value="only"]')).toHaveCount(1);
+    await page.getByTestId("provisional-toggle").click();
+    await expect(scorecard.locator("tbody tr")).toHaveCount(rows);
+
+    // The month's report says it rests on figures not approved yet (the rows' monthsNotApproved).
+    await page.goto("/reports?province=15-2025&period=2026-10");
+    await expect(page.getByTestId("report-provisional")).toContainText(
+      "Số liệu tháng 10/2026 chưa được duyệt",
+    );
+
+    const api = await page.request.get("/api/v1/provinces/15-2025/attainment?period=2026-YTD10");
+    const body = await api.json();
+    expect(body.length).toBe(rows);
+    for (const row of body) expect(row).toMatchObject({ provisional: true, monthsNotApproved: ["2026-10"] });
+    const nine = await (
+      await page.request.get("/api/v1/provinces/15-2025/attainment?period=2026-YTD09")
+    ).json();
+    for (const row of nine) expect(row).toMatchObject({ provisional: false, monthsNotApproved: [] });
+  });
+
+  test("the national comparison marks provinces whose figures are not approved, and can hide them", async ({
+    signedIn,
+  }) => {
+    const page = await signedIn("bocongthuong");
+    await page.goto("/national?indicator=TM.BLDV&period=2026-YTD10");
+    const table = page.getByTestId("national-table");
+    await expect(table.locator('tr[data-province="15-2025"]').getByTestId("provisional")).toBeVisible();
+    await page.getByTestId("provisional-toggle").click();
+    await expect(page).toHaveURL(/approved=only/);
+    await expect(page.getByTestId("hidden-provisional")).toContainText("Đang ẩn 4 đơn vị");
+    await expect(page.locator('tr[data-province="15-2025"]')).toHaveCount(0);
+  });
+
+  test("a growth target's detail: what the rest of the year needs and the year at this pace; in English too", async ({
+    signedIn,
+  }) => {
+    const page = await signedIn("laocai.lanhdao");
+    await page.goto("/indicators/TM.BLDV?province=15-2025&period=2026-YTD09");
+    const rest = page.getByTestId("indicator-rest");
+    const values = await rest.locator("dd").allTextContents();
+    expect(values).toHaveLength(4);
+    for (const value of values) expect(value.trim()).not.toBe("—");
+    await expect(page.getByTestId("indicator-summary").getByTestId("status")).not.toContainText(
+      "Chưa có chỉ tiêu",
+    );
+
+    await page.getByTestId("locale-switch").click();
+    await expect(page.getByTestId("locale-switch")).toHaveText("Tiếng Việt");
+    await page.goto("/?province=15-2025&period=2026-YTD09");
+    await expect(
+      page.getByTestId("scorecard").locator('tr[data-indicator="CN.IIP.B"] [data-status]'),
+    ).toHaveText(/No target/);
   });
 });

@@ -1,11 +1,12 @@
 import { expect, signInAs, test } from "./fixtures";
 import { TargetsPage } from "./pages/targets-page";
 
-const PROVINCE = "25-2025"; // Phú Thọ: no targets in the demo data, figures up to 2026
+const PROVINCE = "25-2025"; // Phú Thọ: figures up to 2026, demo targets for 2026
+const YEAR = 2027; // a year without targets: what is saved here starts at version 1
 
 test.describe.configure({ mode: "serial" });
 
-test("the province admin sets 2026 targets typed the Vietnamese way, edits one (version 2 in its history), and a leader reads them", async ({
+test("the province admin sets a year's targets typed the Vietnamese way, edits one (version 2 in its history), and a leader reads them", async ({
   browser,
 }) => {
   test.setTimeout(90_000);
@@ -18,6 +19,8 @@ test("the province admin sets 2026 targets typed the Vietnamese way, edits one (
   // The page opens on the data's current year.
   await expect(admin.getByTestId("targets-province")).toHaveText("Tỉnh Phú Thọ");
   await expect(admin.getByTestId("targets-year")).toHaveText("Năm 2026");
+  await targets.open(PROVINCE, YEAR);
+  await expect(admin.getByTestId("targets-year")).toHaveText(`Năm ${YEAR}`);
 
   // An amount with Vietnamese grouping and decimal comma, and the document it comes from.
   await targets.fill("TM.XNK", { value: "1.250,5", document: "Nghị quyết số 25/NQ-HĐND" });
@@ -36,7 +39,7 @@ test("the province admin sets 2026 targets typed the Vietnamese way, edits one (
   await expect(targets.field("TM.XNK", "value")).toHaveValue("1.250,5");
   await expect(targets.field("CN.IIP", "q1")).toHaveValue("10,66");
   await expect(targets.field("DT.CCN_DA", "valueMax")).toHaveValue("8");
-  const api = await admin.request.get(`/api/v1/provinces/${PROVINCE}/targets?year=2026`);
+  const api = await admin.request.get(`/api/v1/provinces/${PROVINCE}/targets?year=${YEAR}`);
   expect(api.status()).toBe(200);
   expect(await api.json()).toEqual(
     expect.arrayContaining([
@@ -80,7 +83,7 @@ test("the province admin sets 2026 targets typed the Vietnamese way, edits one (
   const leader = await leaderContext.newPage();
   await signInAs(leader, "phutho.lanhdao");
   const read = new TargetsPage(leader);
-  await read.open();
+  await read.open(PROVINCE, YEAR);
   await expect(leader.getByText("Chỉ xem: chỉ quản trị tỉnh đặt chỉ tiêu cho đơn vị này.")).toBeVisible();
   await expect(leader.getByTestId("targets").getByRole("textbox")).toHaveCount(0);
   await expect(leader.getByRole("button", { name: "Lưu chỉ tiêu" })).toHaveCount(0);
@@ -91,7 +94,7 @@ test("the province admin sets 2026 targets typed the Vietnamese way, edits one (
   await expect(read.field("DT.CCN_DA", "target")).toHaveText("5–8 dự án");
   await expect(await read.history("TM.XNK")).toContainText("Phiên bản 2");
   const refused = await leader.request.put(`/api/v1/provinces/${PROVINCE}/targets`, {
-    data: { targets: [{ indicator: "TM.XNK", year: 2026, basis: "level", value: 1, version: 2 }] },
+    data: { targets: [{ indicator: "TM.XNK", year: YEAR, basis: "level", value: 1, version: 2 }] },
   });
   expect(refused.status()).toBe(403);
   for (const context of [adminContext, leaderContext]) await context.close();
@@ -102,11 +105,11 @@ test("a target changed by someone else meanwhile is refused, and the page shows 
 }) => {
   const page = await signedIn("phutho.quantri");
   const targets = new TargetsPage(page);
-  await targets.open(PROVINCE, 2026);
+  await targets.open(PROVINCE, YEAR);
   await expect(targets.field("TM.XNK", "value")).toHaveValue("1.300");
   // Someone else (here: a script with the same rights) saves version 3 while the page is open.
   const other = await page.request.put(`/api/v1/provinces/${PROVINCE}/targets`, {
-    data: { targets: [{ indicator: "TM.XNK", year: 2026, basis: "level", value: 1400, version: 2 }] },
+    data: { targets: [{ indicator: "TM.XNK", year: YEAR, basis: "level", value: 1400, version: 2 }] },
   });
   expect(other.status()).toBe(200);
   await targets.fill("TM.XNK", { value: "1.350" });

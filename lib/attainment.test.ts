@@ -790,3 +790,171 @@ describe("properties", () => {
     );
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8: a status whenever there is something to judge, else why not; one judgement of pace.
+
+describe("why a status or a comparison is missing (issue 8, point 1)", () => {
+  it("gives a status, and no reason, whenever a target and the figure to judge exist", () => {
+    const r = compute({
+      period: "2024-YTD09",
+      figures: [f("2024-YTD09", 116), f("2023-YTD09", 100)],
+      targets: [growth(16, { bound: "at_least" })],
+    });
+    expect(r.status).toBe("on_track");
+    expect(r.statusReason).toBeNull();
+    expect(r.samePeriodReason).toBeNull();
+    expect(r.judgedOn).toBe("2024-YTD09");
+  });
+
+  it("no target: the reason is no_target", () => {
+    const r = compute({ period: "2024", figures: [f("2024", 80), f("2023", 70)] });
+    expect(r.status).toBeNull();
+    expect(r.statusReason).toBe("no_target");
+    expect(r.judgedOn).toBeNull();
+  });
+
+  it("a neutral indicator is never judged, and says so", () => {
+    const r = computeAttainment({
+      indicator: { ...FLOW, direction: "neutral" },
+      period: "2024",
+      figures: [f("2024", 80)],
+      targets: [level(100)],
+    });
+    expect(r.status).toBeNull();
+    expect(r.statusReason).toBe("neutral");
+  });
+
+  it("a growth target without last year: no_same_period, for the status and the comparison", () => {
+    const r = compute({ period: "2024-YTD09", figures: [f("2024-YTD09", 116)], targets: [growth(16)] });
+    expect(r.status).toBeNull();
+    expect(r.statusReason).toBe("no_same_period");
+    expect(r.samePeriodReason).toBe("no_same_period");
+    const index = computeAttainment({
+      indicator: INDEX,
+      period: "2024-03",
+      figures: [f("2024-03", 120, "level")],
+      targets: [growth(5)],
+    });
+    expect(index.statusReason).toBe("no_same_period");
+    expect(index.samePeriodReason).toBe("no_same_period");
+  });
+
+  it("a quarter with one month in lacks this year's figures, not last year's", () => {
+    const r = computeAttainment({
+      indicator: INDEX,
+      period: "2026-Q4",
+      figures: [f("2026-10", 3, "yoy_pct")],
+      targets: [growth(8), growth(9, { quarter: 4 })],
+    });
+    expect(r.status).toBeNull();
+    expect(r.statusReason).toBe("no_actual");
+    expect(r.samePeriodReason).toBe("no_actual");
+  });
+
+  it("nothing entered: no_actual; last year zero: zero_base", () => {
+    const none = compute({ period: "2024-05", figures: [f("2023-05", 10)], targets: [level(100)] });
+    expect(none.statusReason).toBe("no_actual");
+    expect(none.samePeriodReason).toBe("no_actual");
+    const zero = compute({ period: "2024-05", figures: [f("2024-05", 3), f("2023-05", 0)] });
+    expect(zero.samePeriodReason).toBe("zero_base");
+  });
+
+  it("every row has a status or a reason, never neither", () => {
+    const kinds: Kind[] = ["flow", "index", "stock", "count", "rate"];
+    const directions: Direction[] = ["up", "down", "neutral"];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...kinds),
+        fc.constantFrom(...directions),
+        fc.constantFrom("2024-03", "2024-Q2", "2024-YTD06", "2024"),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom<"level" | "growth" | "none">("level", "growth", "none"),
+        (kind, direction, period, thisYear, lastYear, basis) => {
+          const figures = [
+            ...(thisYear ? [f("2024-03", 5), f("2024", 50), f("2024-YTD06", 20)] : []),
+            ...(lastYear ? [f("2023-03", 4), f("2023", 40), f("2023-YTD06", 18)] : []),
+          ];
+          const targets = basis === "none" ? [] : [basis === "level" ? level(45) : growth(5)];
+          const r = computeAttainment({
+            indicator: { ...FLOW, kind, direction },
+            period,
+            figures,
+            targets,
+          });
+          expect((r.status === null) !== (r.statusReason === null)).toBe(true);
+          expect((r.growthPct === null) !== (r.samePeriodReason === null)).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe("one judgement of pace: a month is judged on the year to date (issue 8, point 3)", () => {
+  // Last year flat at 100; this year 100 for nine months, then October jumps to 110.
+  const months = (year: number, values: number[]) =>
+    values.map((v, i) => f(`${year}-${String(i + 1).padStart(2, "0")}`, v, "level"));
+  const figures = [...months(2025, Array(12).fill(100)), ...months(2026, [...Array(9).fill(100), 110])];
+
+  it("October's +10% does not make the IIP on track while the ten months are at +1%", () => {
+    const month = computeAttainment({ indicator: INDEX, period: "2026-10", figures, targets: [growth(5)] });
+    const toDate = computeAttainment({
+      indicator: INDEX,
+      period: "2026-YTD10",
+      figures,
+      targets: [growth(5)],
+    });
+    expect(month.growthPct).toBeCloseTo(10, 10); // the month's own growth is still shown
+    expect(toDate.status).toBe("at_risk");
+    expect(month.status).toBe(toDate.status);
+    expect(month.judgedOn).toBe("2026-YTD10");
+    expect(month.gapPp).toBeCloseTo(toDate.gapPp as number, 10);
+    expect(month.requiredGrowthPct).toBeCloseTo(toDate.requiredGrowthPct as number, 10);
+  });
+
+  it("a flow's month with a growth target is judged on its year-to-date growth", () => {
+    const flows = [f("2024-01", 130), f("2024-02", 90), f("2023-01", 100), f("2023-02", 100)];
+    const r = compute({ period: "2024-02", figures: flows, targets: [growth(12)] });
+    expect(r.growthPct).toBeCloseTo(-10, 10);
+    expect(r.judgedOn).toBe("2024-YTD02");
+    expect(r.gapPp).toBeCloseTo(-2, 10); // +10% to date against +12%
+    expect(r.status).toBe("at_risk");
+  });
+
+  it("a quarter with its own scenario is judged on the quarter; without one, on the year to date", () => {
+    const flows = [f("2024-Q1", 100), f("2024-Q2", 120), f("2023-Q1", 100), f("2023-Q2", 100)];
+    const withScenario = compute({
+      period: "2024-Q2",
+      figures: flows,
+      targets: [growth(15), growth(25, { quarter: 2 })],
+    });
+    expect(withScenario.judgedOn).toBe("2024-Q2");
+    const withoutScenario = compute({ period: "2024-Q2", figures: flows, targets: [growth(15)] });
+    expect(withoutScenario.judgedOn).toBe("2024-YTD06");
+    expect(withoutScenario.gapPp).toBeCloseTo(-5, 10); // +10% on the half year
+    expect(withoutScenario.status).toBe("at_risk");
+  });
+
+  it("a stock is judged on its level at the month's end: no year to date to speak of", () => {
+    const r = computeAttainment({
+      indicator: { ...FLOW, kind: "stock" },
+      period: "2024-10",
+      figures: [f("2024-10", 90), f("2023-10", 80)],
+      targets: [level(100)],
+    });
+    expect(r.judgedOn).toBe("2024-10");
+    expect(r.status).toBe("at_risk");
+  });
+
+  it("falls back to the period itself when the year to date cannot be had, and says so", () => {
+    const r = computeAttainment({
+      indicator: INDEX,
+      period: "2024-05",
+      figures: [f("2024-05", 9, "yoy_pct")],
+      targets: [growth(10)],
+    });
+    expect(r.judgedOn).toBe("2024-05");
+    expect(r.status).toBe("at_risk");
+  });
+});

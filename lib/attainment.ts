@@ -10,6 +10,16 @@
  * Everything is returned at full precision (the API layer rounds); whatever cannot be computed is
  * null, never 0, with a short note saying why. Pure functions, no I/O.
  */
+
+import type {
+  Direction,
+  FigureInput,
+  Kind,
+  Measure,
+  TargetBasis,
+  TargetInput,
+  Vintage,
+} from "./figure-types";
 import { IndexLevels } from "./index-levels";
 import { MonthSums, type SpanSum, spanOf } from "./month-sums";
 import {
@@ -23,22 +33,43 @@ import {
   samePeriodLastYear,
 } from "./periods";
 
-export type Kind = "flow" | "index" | "stock" | "count" | "rate";
-export type Direction = "up" | "down" | "neutral";
-export type Measure = "value" | "level" | "yoy_pct" | "mom_pct";
-export type Vintage = "estimate" | "preliminary" | "official";
-export type FigureInput = { period: string; measure: Measure; value: number; vintage: Vintage };
-export type TargetBasis = "level" | "growth";
-export type TargetBound = "exact" | "at_least" | "at_most";
-export type TargetInput = {
-  basis: TargetBasis;
-  value: number;
-  valueMax: number | null;
-  bound: TargetBound;
-  quarter: number | null;
-  document?: string | null;
-};
+export type {
+  Direction,
+  FigureInput,
+  Kind,
+  Measure,
+  TargetBasis,
+  TargetBound,
+  TargetInput,
+  Vintage,
+} from "./figure-types";
 export type Status = "met" | "on_track" | "at_risk" | "missed";
+
+/**
+ * Why a row has no status, when it has none (the page says it in words):
+ *   no_target       no target for the year (or the quarter's scenario) to judge against
+ *   neutral         the indicator is neither better higher nor lower (imports): never judged
+ *   no_actual       nothing entered for the period to judge (or not for every month of it)
+ *   no_same_period  a growth target, but last year's same period is not known
+ */
+export type StatusReason = "no_target" | "neutral" | "no_actual" | "no_same_period";
+
+/**
+ * Why "vs the same period" is empty, when it is:
+ *   no_actual             nothing entered for the period (or not for every month of it)
+ *   no_same_period        last year's same period is not known
+ *   merger_incomplete     a successor province whose predecessors do not all have the months
+ *                         before the merger (set by the caller)
+ *   merger_not_additive   a successor province's index, stock or rate before the merger: its
+ *                         predecessors' do not add up (domain.md §7; set by the caller)
+ *   zero_base             last year's same period is zero
+ */
+export type SamePeriodReason =
+  | "no_actual"
+  | "no_same_period"
+  | "merger_incomplete"
+  | "merger_not_additive"
+  | "zero_base";
 
 export type AttainmentInput = {
   indicator: { code: string; kind: Kind; direction: Direction; decimals: number; unit: string };
@@ -81,6 +112,16 @@ export type AttainmentRow = {
   requiredGrowthPct: number | null;
   projection: number | null;
   status: Status | null;
+  /** Null when there is a status; else why there is none. */
+  statusReason: StatusReason | null;
+  /**
+   * The period the status and the gap were judged on: a month or a quarter without its own
+   * scenario is judged on the year to date ("2026-10" → "2026-YTD10"), like the cumulative view;
+   * the period itself when no year to date could be had. Null when there is no target.
+   */
+  judgedOn: string | null;
+  /** Null when growthPct is known; else why the comparison with last year is impossible. */
+  samePeriodReason: SamePeriodReason | null;
   vintage: Vintage | null;
   approximate: boolean;
   /** Why something is null or approximate, short English sentences. */
@@ -537,7 +578,14 @@ function toRowTarget(t: TargetInput): AttainmentTarget {
 
 type Plan = Pick<
   AttainmentRow,
-  "pctOfPlan" | "expectedByNow" | "requiredPerRemainingMonth" | "requiredGrowthPct" | "gapPp" | "status"
+  | "pctOfPlan"
+  | "expectedByNow"
+  | "requiredPerRemainingMonth"
+  | "requiredGrowthPct"
+  | "gapPp"
+  | "status"
+  | "statusReason"
+  | "judgedOn"
 > & { notes: string[] };
 
 function plan(input: AttainmentInput, ctx: Context, a: Achieved): Plan & { target: TargetInput | null } {
@@ -548,6 +596,8 @@ function plan(input: AttainmentInput, ctx: Context, a: Achieved): Plan & { targe
     requiredGrowthPct: null,
     gapPp: null,
     status: null,
+    statusReason: null,
+    judgedOn: null,
     notes: [],
   };
   const { kind, direction } = input.indicator;
@@ -630,25 +680,82 @@ function plan(input: AttainmentInput, ctx: Context, a: Achieved): Plan & { targe
   );
 
   // The target the period is judged against: gap and status.
-  if (target) {
-    const j = judged(target, direction);
-    let judgedValue: number | null = null;
-    if (target.basis === "growth") {
-      out.gapPp = a.growthPct === null ? null : a.growthPct - j.reference;
-      judgedValue = a.growthPct;
-      if (judgedValue !== null && direction !== "neutral") out.status = growthStatus(judgedValue, j, closed);
-    } else {
-      judgedValue = flowLike ? a.yearToDate : a.actual;
-      if (kind === "index" || kind === "rate") out.gapPp = a.actual === null ? null : a.actual - j.reference;
-      const expected = flowLike ? out.expectedByNow : null;
-      if (judgedValue !== null && direction !== "neutral")
-        out.status = levelStatus(judgedValue, j, closed, expected);
-    }
-    if (judgedValue === null)
-      out.notes.push("Status cannot be judged: the figure to compare with the target is missing.");
-    dropNonFinite(out, ["gapPp"], out.notes);
+  if (!target) {
+    out.statusReason = "no_target";
+    return { ...out, target };
   }
+  const j = judged(target, direction);
+  const judgedOf = (x: Achieved): number | null =>
+    target.basis === "growth" ? x.growthPct : flowLike ? x.yearToDate : x.actual;
+  // A month or a quarter without its own scenario is judged on the year to date, like the
+  // cumulative view, so that a month never says "on track" while its year to date is at risk.
+  let on = a;
+  out.judgedOn = ctx.key;
+  const toDate = ytd(y, k);
+  // A stock is its level at the period's end whatever the span, so it is judged on the period.
+  if (!scenario && kind !== "stock" && (period.kind === "month" || period.kind === "quarter")) {
+    const cumulative = target.basis === "level" && flowLike ? a : achieve(kind, withPeriod(ctx, toDate));
+    if (judgedOf(cumulative) !== null) {
+      on = cumulative;
+      out.judgedOn = formatPeriodKey(toDate);
+    }
+  }
+  const judgedValue = judgedOf(on);
+  if (target.basis === "growth") {
+    out.gapPp = judgedValue === null ? null : judgedValue - j.reference;
+    if (judgedValue !== null && direction !== "neutral") out.status = growthStatus(judgedValue, j, closed);
+  } else {
+    if (kind === "index" || kind === "rate") out.gapPp = on.actual === null ? null : on.actual - j.reference;
+    const expected = flowLike ? out.expectedByNow : null;
+    if (judgedValue !== null && direction !== "neutral")
+      out.status = levelStatus(judgedValue, j, closed, expected);
+  }
+  if (direction === "neutral") out.statusReason = "neutral";
+  else if (judgedValue === null) {
+    out.statusReason =
+      target.basis === "growth" && (on.actual !== null || enteredIn(ctx)) ? "no_same_period" : "no_actual";
+    out.notes.push("Status cannot be judged: the figure to compare with the target is missing.");
+  }
+  dropNonFinite(out, ["gapPp"], out.notes);
   return { ...out, target };
+}
+
+function withPeriod(ctx: Context, period: Period): Context {
+  return { ...ctx, period, key: formatPeriodKey(period) };
+}
+
+function achieve(kind: Kind, ctx: Context): Achieved {
+  const a =
+    kind === "index"
+      ? achievedIndex(ctx)
+      : kind === "stock"
+        ? achievedStock(ctx)
+        : kind === "rate"
+          ? achievedRate(ctx)
+          : achievedFlow(ctx);
+  dropNonFinite(a, ACHIEVED_FIELDS, a.notes);
+  return a;
+}
+
+/** Why growth on the same period is missing, or null when it is known. */
+function samePeriodReason(a: Achieved, ctx: Context): SamePeriodReason | null {
+  if (a.growthPct !== null) return null;
+  if (a.samePeriodLastYear === 0) return "zero_base";
+  return a.actual === null && !enteredIn(ctx) ? "no_actual" : "no_same_period";
+}
+
+/**
+ * Something entered for every month of the period (a rate, a level, a cumulative covering it): then
+ * only last year is lacking. A period still running (a quarter with one month in) lacks this year.
+ */
+function enteredIn(ctx: Context): boolean {
+  const { from, to } = spanOf(ctx.period);
+  const spans = ctx.book
+    .all()
+    .filter((f) => f.p.year === ctx.y)
+    .map((f) => spanOf(f.p));
+  for (let m = from; m <= to; m++) if (!spans.some((s) => s.from <= m && s.to >= m)) return false;
+  return true;
 }
 
 /** The growth on last year that months k+1..12 need for the year to reach +g% (§5, on levels). */
@@ -697,6 +804,9 @@ export function computeAttainment(input: AttainmentInput): AttainmentRow {
     requiredGrowthPct: null,
     projection: null,
     status: null,
+    statusReason: null,
+    judgedOn: null,
+    samePeriodReason: null,
     vintage: null,
     approximate: false,
     notes: [],
@@ -705,6 +815,8 @@ export function computeAttainment(input: AttainmentInput): AttainmentRow {
   const period = parsePeriod(input.period);
   if (!period) {
     row.notes.push(`"${input.period}" is not a period (2024-02, 2024-Q1, 2024-YTD06 or 2024).`);
+    row.statusReason = "no_actual";
+    row.samePeriodReason = "no_actual";
     return row;
   }
   const lastYearNote = input.lastYearNote?.trim() || null;
@@ -721,15 +833,7 @@ export function computeAttainment(input: AttainmentInput): AttainmentRow {
   };
 
   const kind = input.indicator.kind;
-  const a =
-    kind === "index"
-      ? achievedIndex(ctx)
-      : kind === "stock"
-        ? achievedStock(ctx)
-        : kind === "rate"
-          ? achievedRate(ctx)
-          : achievedFlow(ctx);
-  dropNonFinite(a, ACHIEVED_FIELDS, a.notes);
+  const a = achieve(kind, ctx);
   const p = plan(input, ctx, a);
 
   row.actual = a.actual;
@@ -745,6 +849,9 @@ export function computeAttainment(input: AttainmentInput): AttainmentRow {
   row.requiredPerRemainingMonth = p.requiredPerRemainingMonth;
   row.requiredGrowthPct = p.requiredGrowthPct;
   row.status = p.status;
+  row.statusReason = p.statusReason;
+  row.judgedOn = p.judgedOn;
+  row.samePeriodReason = samePeriodReason(a, ctx);
   // The year at this pace on last year's profile (§5).
   if (
     (kind === "flow" || kind === "count") &&

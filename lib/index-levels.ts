@@ -14,7 +14,7 @@
  * point of applying the three rules repeatedly, found in one breadth-first pass.
  * Pure functions, no I/O.
  */
-import type { Vintage } from "./attainment";
+import type { Vintage } from "./figure-types";
 import { monthKey, parsePeriod, previousMonth } from "./periods";
 
 export type RateFigure = { period: string; measure: string; value: number; vintage: Vintage };

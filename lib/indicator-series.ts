@@ -3,7 +3,7 @@
  * value (entered, or derived from cumulatives for flows), the cumulative, the reported growth, and
  * the target path. Pure.
  */
-import type { FigureInput, Kind, Vintage } from "./attainment";
+import type { FigureInput, Kind, Vintage } from "./figure-types";
 import { monthKey } from "./periods";
 import { flowYear } from "./sheet-model";
 

@@ -4,7 +4,7 @@
  * otherwise the month stays missing and a note says why. Indices, stocks and rates do not add up
  * and are never summed. Pure.
  */
-import type { FigureInput, Kind, Vintage } from "./attainment";
+import type { FigureInput, Kind, Vintage } from "./figure-types";
 
 const VINTAGE_RANK: Record<Vintage, number> = { estimate: 0, preliminary: 1, official: 2 };
 const MONTH = /^\d{4}-\d{2}$/;

@@ -12,7 +12,7 @@
  * vintages), so a single cumulative beats a long chain of months whose errors add up.
  * Pure functions, no I/O.
  */
-import type { Vintage } from "./attainment";
+import type { Vintage } from "./figure-types";
 import { lastMonthOf, type Period, parsePeriod, periodMonths } from "./periods";
 
 export type AmountFigure = { period: string; value: number; vintage: Vintage };

@@ -45,13 +45,18 @@ describe.each(DB_KINDS)("attainment from the seeded database on %s", (kind) => {
     });
   }
 
-  it("a successor's same period last year is null with the reason when a predecessor has no figures", async () => {
-    const province = await getProvince(handle.db, "15-2025");
-    const rows = await provinceAttainment(handle.db, province as NonNullable<typeof province>, "2026-YTD06");
-    const xnk = rows.find((r) => r.indicator === "TM.XNK");
+  it("a successor's same period before the merger is the sum of its predecessors' (Lào Cai + Yên Bái)", async () => {
+    const at = async (id: string, period: string) => {
+      const province = await getProvince(handle.db, id);
+      const rows = await provinceAttainment(handle.db, province as NonNullable<typeof province>, period);
+      return rows.find((r) => r.indicator === "TM.XNK");
+    };
+    const xnk = await at("15-2025", "2026-YTD06");
     expect(xnk?.actual).toBeGreaterThan(0);
-    expect(xnk?.samePeriodLastYear).toBeNull();
-    expect(xnk?.notes.join(" ")).toContain("Tỉnh Yên Bái has no figures");
+    const parts = [(await at("10", "2025-YTD06"))?.actual, (await at("15", "2025-YTD06"))?.actual];
+    expect(parts.every((v) => typeof v === "number" && v > 0)).toBe(true);
+    expect(xnk?.samePeriodLastYear).toBeCloseTo((parts[0] as number) + (parts[1] as number), 2);
+    expect(xnk?.growthPct).not.toBeNull();
   });
 
   it("a successor compares its own months after the merger", async () => {
@@ -67,7 +72,18 @@ describe.each(DB_KINDS)("attainment from the seeded database on %s", (kind) => {
       indicator as NonNullable<typeof indicator>,
       "2024-YTD03",
     );
-    expect(rows.map((r) => r.provinceId).sort()).toEqual(["02", "06", "10", "17"]);
+    // The four that published, and the provinces merged with them (synthetic series).
+    expect(rows.map((r) => r.provinceId).sort()).toEqual([
+      "02",
+      "06",
+      "08",
+      "10",
+      "15",
+      "17",
+      "19",
+      "25",
+      "26",
+    ]);
     expect(rows.every((r) => r.growthPct !== null)).toBe(true);
   });
 });

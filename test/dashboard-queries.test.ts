@@ -67,7 +67,7 @@ describe("the province dashboard's queries", () => {
     const after = await count("15-2025", "2026-YTD10");
     expect(after.rows).toBe(before.rows + 30);
     expect(after.queries).toBe(before.queries);
-    expect(after.queries).toBeLessThanOrEqual(5);
+    expect(after.queries).toBeLessThanOrEqual(6);
   });
 
   it("is the same number for a former province and for the default period", async () => {

@@ -1,4 +1,4 @@
-import { and, count, eq, like } from "drizzle-orm";
+import { and, count, eq, inArray, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/db";
 import {
@@ -16,7 +16,7 @@ import type { TargetWrite } from "@/lib/targets";
 import { appError } from "./app-error";
 import { DB_KINDS, openTestDb } from "./db";
 
-const PROVINCE = "25-2025"; // Phú Thọ: no targets in the demo data
+const PROVINCE = "25-2025"; // Phú Thọ: its demo 2026 targets are removed below, to start from a blank year
 const HOA_BINH = "17"; // a former unit with published 2024 targets (ranges among them)
 const YEAR = 2026;
 
@@ -31,6 +31,13 @@ describe.each(DB_KINDS)("targets on %s", (kind) => {
     const id = (u: string) => ids.find((r) => r.username === u)?.id as number;
     // Hòa Bình is one of Phú Thọ's predecessors: Phú Thọ's admin keeps its records too.
     adminId = id("phutho.quantri");
+    // The demo gives Phú Thọ 2026 targets (db/seed/demo-targets.ts); these tests write a year from scratch.
+    const seeded = handle.db
+      .select({ id: targets.id })
+      .from(targets)
+      .where(and(eq(targets.provinceId, PROVINCE), eq(targets.year, YEAR)));
+    await handle.db.delete(targetRevisions).where(inArray(targetRevisions.targetId, seeded));
+    await handle.db.delete(targets).where(and(eq(targets.provinceId, PROVINCE), eq(targets.year, YEAR)));
   }, 120_000);
   afterAll(() => handle?.close());
 

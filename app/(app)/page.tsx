@@ -7,6 +7,12 @@ import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
+import {
+  JudgedOn,
+  monthsLabel,
+  ProvisionalMark,
+  SamePeriodReasonText,
+} from "@/components/dashboard/row-marks";
 import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
@@ -24,7 +30,7 @@ export const generateMetadata = pageTitle("nav.dashboard");
 export default async function DashboardPage({
   searchParams,
 }: {
-  searchParams: Promise<{ province?: string; period?: string }>;
+  searchParams: Promise<{ province?: string; period?: string; approved?: string }>;
 }) {
   const user = await requirePageUser();
   const params = await searchParams;
@@ -39,8 +45,13 @@ export default async function DashboardPage({
     getDashboard(getDb(), province, params.period),
   ]);
   const byCode = new Map(indicators.map((i, order) => [i.code, { ...i, order }]));
+  // "?approved=only" hides the rows built on months not approved yet.
+  const approvedOnly = params.approved === "only";
+  const hidden = approvedOnly ? rows.filter((r) => r.provisional) : [];
+  const pendingMonths = [...new Set(rows.flatMap((r) => r.monthsNotApproved))].sort();
   const cards = byShortfallFirst(
     rows.flatMap((row) => {
+      if (approvedOnly && row.provisional) return [];
       const indicator = byCode.get(row.indicator);
       return indicator ? [{ row, indicator, status: row.status, order: indicator.order }] : [];
     }),
@@ -49,6 +60,7 @@ export default async function DashboardPage({
   const name = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
   const detailHref = (code: string) =>
     `/indicators/${encodeURIComponent(code)}?province=${province.id}&period=${period}`;
+  const toggleHref = `/?province=${province.id}${period ? `&period=${period}` : ""}${approvedOnly ? "" : "&approved=only"}`;
 
   return (
     <section className="space-y-4">
@@ -73,13 +85,34 @@ export default async function DashboardPage({
               choices={periodChoices(latest, 4)}
               selected={period}
               locale={locale}
-              hidden={{ province: province.id }}
+              hidden={approvedOnly ? { province: province.id, approved: "only" } : { province: province.id }}
             />
           )}
           <ProvincePicker options={scope.options} selected={province.id} />
         </div>
       </div>
-      {cards.length === 0 && <p className="text-slate-600">{t("dashboard.noFigures")}</p>}
+      {pendingMonths.length > 0 && (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {hidden.length > 0 && (
+            <span data-testid="hidden-provisional">
+              {t("dashboard.hiddenProvisional", {
+                count: hidden.length,
+                months: monthsLabel(pendingMonths, locale),
+              })}
+            </span>
+          )}
+          <Link
+            href={toggleHref}
+            className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
+            data-testid="provisional-toggle"
+          >
+            {approvedOnly ? t("dashboard.showProvisional") : t("dashboard.hideProvisional")}
+          </Link>
+        </p>
+      )}
+      {cards.length === 0 && hidden.length === 0 && (
+        <p className="text-slate-600">{t("dashboard.noFigures")}</p>
+      )}
 
       {/* Phones: one card per indicator. */}
       <ul className="space-y-2 md:hidden" data-testid="scorecard-cards">
@@ -92,10 +125,16 @@ export default async function DashboardPage({
               data-indicator={row.indicator}
             >
               <div className="flex items-start justify-between gap-2">
-                <Link href={detailHref(row.indicator)} className="font-medium hover:underline">
-                  {name(indicator)}
-                </Link>
-                <StatusBadge status={row.status} />
+                <span>
+                  <Link href={detailHref(row.indicator)} className="font-medium hover:underline">
+                    {name(indicator)}
+                  </Link>
+                  <ProvisionalMark months={row.monthsNotApproved} locale={locale} />
+                </span>
+                <span className="text-right">
+                  <StatusBadge status={row.status} reason={row.statusReason} />
+                  <JudgedOn period={row.period} judgedOn={row.judgedOn} />
+                </span>
               </div>
               <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-600">{t("dashboard.actual")}</dt>
@@ -106,7 +145,10 @@ export default async function DashboardPage({
                   )}
                 </dd>
                 <dt className="text-slate-600">{t("dashboard.vsSamePeriod")}</dt>
-                <dd className="num text-right">{text.growth}</dd>
+                <dd className="num text-right">
+                  {text.growth}
+                  <SamePeriodReasonText reason={row.samePeriodReason} />
+                </dd>
                 <dt className="text-slate-600">{t("dashboard.target")}</dt>
                 <dd className="num text-right">{text.target}</dd>
                 <dt className="text-slate-600">{t("dashboard.attainment")}</dt>
@@ -117,8 +159,10 @@ export default async function DashboardPage({
         })}
       </ul>
 
-      {/* Wider screens: the scorecard as a table. */}
-      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white md:block">
+      {/* Wider screens: the scorecard as a table (none when every row is hidden). */}
+      <div
+        className={`hidden overflow-x-auto rounded border border-slate-200 bg-white ${cards.length > 0 ? "md:block" : ""}`}
+      >
         <table className="w-full text-sm" data-testid="scorecard">
           <thead className="bg-slate-100 text-left">
             <tr>
@@ -143,6 +187,7 @@ export default async function DashboardPage({
                     <span className="ml-1 text-xs text-slate-500">
                       ({indicator.kind === "index" ? "%" : unitLabel(indicator.unit, locale)})
                     </span>
+                    <ProvisionalMark months={row.monthsNotApproved} locale={locale} />
                   </td>
                   <td className="num px-3 py-2 text-right" data-testid="actual">
                     {text.actual}
@@ -165,6 +210,7 @@ export default async function DashboardPage({
                         {t("dashboard.sameAs", { value: text.pctOfSamePeriod })}
                       </span>
                     )}
+                    <SamePeriodReasonText reason={row.samePeriodReason} />
                   </td>
                   <td className="num px-3 py-2 text-right">{text.target}</td>
                   <td className="num px-3 py-2 text-right" data-testid="attainment">
@@ -172,8 +218,9 @@ export default async function DashboardPage({
                     {text.pctOfPlan && text.gap && <br />}
                     {text.gap}
                   </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={row.status} />
+                  <td className="px-3 py-2" data-testid="status">
+                    <StatusBadge status={row.status} reason={row.statusReason} />
+                    <JudgedOn period={row.period} judgedOn={row.judgedOn} />
                   </td>
                 </tr>
               );

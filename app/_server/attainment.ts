@@ -3,12 +3,26 @@ import type { DbOrTx } from "@/db";
 import { type AttainmentData, getAttainmentData } from "@/db/queries/attainment";
 import { listIndicators } from "@/db/queries/reference";
 import type { Indicator, Province } from "@/db/schema";
-import { type AttainmentRow, computeAttainment, type FigureInput, type TargetInput } from "@/lib/attainment";
+import {
+  type AttainmentRow,
+  computeAttainment,
+  type FigureInput,
+  type SamePeriodReason,
+  type TargetInput,
+} from "@/lib/attainment";
 import { predecessorMonths } from "@/lib/merger";
-import { parsePeriod } from "@/lib/periods";
+import { parsePeriod, periodMonths, samePeriodLastYear } from "@/lib/periods";
 
-/** An attainment row as the API returns it: percentages to 2 decimals, amounts to the indicator's. */
-export type ApiAttainmentRow = AttainmentRow & { provinceId: string };
+/**
+ * An attainment row as the API returns it: percentages to 2 decimals, amounts to the indicator's;
+ * `provisional` when a month of the period is not approved yet (draft, submitted or returned), and
+ * which months (`monthsNotApproved`, e.g. ["2026-10"]).
+ */
+export type ApiAttainmentRow = AttainmentRow & {
+  provinceId: string;
+  provisional: boolean;
+  monthsNotApproved: string[];
+};
 
 const round = (value: number | null, decimals: number) => {
   if (value === null) return null;
@@ -66,15 +80,64 @@ const toTarget = (t: Target): TargetInput => ({
   document: t.document,
 });
 
-type Indexed = { figuresBy: Map<string, Figure[]>; targetsBy: Map<string, Target[]> };
+type Indexed = {
+  figuresBy: Map<string, Figure[]>;
+  targetsBy: Map<string, Target[]>;
+  /** "provinceId|2026-10" → the month's status; months with figures and no status row are drafts. */
+  monthStatus: Map<string, string>;
+};
 
 function indexData(data: AttainmentData): Indexed {
+  const monthStatus = new Map<string, string>();
+  for (const f of data.figures) {
+    if (/^\d{4}-\d{2}$/.test(f.period)) monthStatus.set(`${f.provinceId}|${f.period}`, "draft");
+  }
+  for (const s of data.monthStatuses) monthStatus.set(`${s.provinceId}|${s.period}`, s.status);
   return {
     figuresBy: groupBy(data.figures, (f) => `${f.provinceId}|${f.indicator}`),
     targetsBy: groupBy(data.targets, (t) => `${t.provinceId}|${t.indicatorCode}`),
+    monthStatus,
   };
 }
 
+/**
+ * The months of a period whose figures are not approved yet (draft, submitted or returned), for a
+ * province: its own months, and before the 2025 merger its predecessors' (whose figures its rows
+ * are built on). A month nobody entered anything for is not listed. The one place month statuses
+ * are read for attainment (an attainment cache keys on it).
+ */
+export function monthsNotApproved(
+  indexed: Pick<Indexed, "monthStatus">,
+  province: Province,
+  predecessors: Province[],
+  period: string,
+): string[] {
+  const p = parsePeriod(period);
+  if (!p) return [];
+  const mergedFrom = province.validFrom?.slice(0, 7) ?? null;
+  return periodMonths(p).filter((month) => {
+    const owners = mergedFrom && month < mergedFrom && predecessors.length > 0 ? predecessors : [province];
+    return owners.some((o) => {
+      const status = indexed.monthStatus.get(`${o.id}|${month}`);
+      return status !== undefined && status !== "approved";
+    });
+  });
+}
+
+/**
+ * Whether a successor province's comparison is missing because of the 2025 merger: last year's
+ * period, or this one, reaches back before the province existed (its predecessors' months).
+ */
+function lostToMerger(province: Province, period: string, reason: SamePeriodReason | null): boolean {
+  const p = parsePeriod(period);
+  const mergedFrom = province.validFrom?.slice(0, 7);
+  if (!p || !mergedFrom) return false;
+  const before = (months: string[]) => months.some((m) => m < mergedFrom);
+  if (reason === "no_actual") return before(periodMonths(p));
+  if (reason === "no_same_period")
+    return before([...periodMonths(p), ...periodMonths(samePeriodLastYear(p))]);
+  return false;
+}
 const predecessorsOf = (data: AttainmentData, province: Province) =>
   data.provinces.filter((p) => p.successorId === province.id && p.id !== province.id);
 
@@ -118,6 +181,8 @@ function computeProvince(
   period: string,
 ): ApiAttainmentRow[] {
   const rows: ApiAttainmentRow[] = [];
+  // Months are approved for the whole province, not per indicator.
+  const pending = monthsNotApproved(indexed, province, predecessors, period);
   for (const indicator of indicators) {
     const { figures, notes } = mergedFigures(indexed, province, predecessors, indicator);
     const goals = (indexed.targetsBy.get(`${province.id}|${indicator.code}`) ?? []).map(toTarget);
@@ -136,7 +201,19 @@ function computeProvince(
     });
     // The merger's notes matter only where last year could not be had.
     const relevant = row.samePeriodLastYear === null && row.growthPct === null ? notes : [];
-    rows.push({ ...forApi(row, indicator), notes: [...row.notes, ...relevant], provinceId: province.id });
+    const merger = predecessors.length > 0 && lostToMerger(province, period, row.samePeriodReason);
+    rows.push({
+      ...forApi(row, indicator),
+      samePeriodReason: !merger
+        ? row.samePeriodReason
+        : indicator.kind === "flow" || indicator.kind === "count"
+          ? "merger_incomplete"
+          : "merger_not_additive",
+      notes: [...row.notes, ...relevant],
+      provinceId: province.id,
+      provisional: pending.length > 0,
+      monthsNotApproved: [...pending],
+    });
   }
   return rows;
 }

@@ -8,7 +8,7 @@ import { parsePeriod } from "@/lib/periods";
 import { attainmentFromData } from "./attainment";
 
 /**
- * Everything the province dashboard shows, in a fixed number of queries (five) whatever the
+ * Everything the province dashboard shows, in a fixed number of queries (six) whatever the
  * number of indicators, months or predecessors: the period defaults to the latest month with figures.
  */
 export async function getDashboard(db: DbOrTx, province: Province, requestedPeriod?: string) {

@@ -85,6 +85,7 @@ function sliceData(data: AttainmentData, province: Province): AttainmentData {
     provinces: data.provinces,
     figures: data.figures.filter((f) => ids.has(f.provinceId)),
     targets: data.targets.filter((t) => ids.has(t.provinceId)),
+    monthStatuses: data.monthStatuses.filter((s) => ids.has(s.provinceId)),
   };
 }
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { Status } from "@/lib/attainment";
+import type { Status, StatusReason } from "@/lib/attainment";
 
 const STYLE: Record<Status | "none", { icon: string; className: string }> = {
   met: { icon: "✓", className: "bg-emerald-100 text-emerald-900 border-emerald-300" },
@@ -9,8 +9,17 @@ const STYLE: Record<Status | "none", { icon: string; className: string }> = {
   none: { icon: "–", className: "bg-slate-100 text-slate-700 border-slate-300" },
 };
 
-/** A status is never colour alone: an icon and a word go with it (glossary). */
-export async function StatusBadge({ status }: { status: Status | null }) {
+/**
+ * A status is never colour alone: an icon and a word go with it (glossary). Without a status, the
+ * badge says why (no target, no figures for last year, a neutral indicator) when the row knows.
+ */
+export async function StatusBadge({
+  status,
+  reason = null,
+}: {
+  status: Status | null;
+  reason?: StatusReason | null;
+}) {
   const t = await getTranslations("status");
   const key = status ?? "none";
   const { icon, className } = STYLE[key];
@@ -18,9 +27,10 @@ export async function StatusBadge({ status }: { status: Status | null }) {
     <span
       className={`inline-flex items-center gap-1 whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${className}`}
       data-status={key}
+      data-reason={status === null && reason ? reason : undefined}
     >
       <span aria-hidden="true">{icon}</span>
-      {t(key)}
+      {status === null && reason ? t(reason) : t(key)}
     </span>
   );
 }

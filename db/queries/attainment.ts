@@ -1,12 +1,13 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
 import type { DbOrTx } from "../index";
-import { figures, provinces, targets } from "../schema";
+import { figures, periodStatuses, provinces, targets } from "../schema";
 
 /**
- * What attainment is computed from, in three queries whatever the number of indicators, months or
+ * What attainment is computed from, in four queries whatever the number of indicators, months or
  * provinces: the provinces (with the predecessors of each successor), their figures of the year
- * and the year before, and the year's targets. `indicator` narrows to one indicator.
+ * and the year before, the year's targets, and the status of the year's months (approved or not:
+ * rows built on months not approved are provisional). `indicator` narrows to one indicator.
  */
 export async function getAttainmentData(
   db: DbOrTx,
@@ -23,15 +24,17 @@ export async function getAttainmentData(
     : null;
   const figureConditions = [inArray(figures.year, [scope.year - 1, scope.year])];
   const targetConditions = [eq(targets.year, scope.year)];
+  const statusConditions = [like(periodStatuses.period, `${scope.year}-%`)];
   if (wanted) {
     figureConditions.push(inArray(figures.provinceId, [...wanted]));
     targetConditions.push(inArray(targets.provinceId, [...wanted]));
+    statusConditions.push(inArray(periodStatuses.provinceId, [...wanted]));
   }
   if (scope.indicator) {
     figureConditions.push(eq(figures.indicatorCode, scope.indicator));
     targetConditions.push(eq(targets.indicatorCode, scope.indicator));
   }
-  const [figureRows, targetRows] = await Promise.all([
+  const [figureRows, targetRows, statusRows] = await Promise.all([
     db
       .select({
         provinceId: figures.provinceId,
@@ -47,7 +50,15 @@ export async function getAttainmentData(
       .select()
       .from(targets)
       .where(and(...targetConditions)),
+    db
+      .select({
+        provinceId: periodStatuses.provinceId,
+        period: periodStatuses.period,
+        status: periodStatuses.status,
+      })
+      .from(periodStatuses)
+      .where(and(...statusConditions)),
   ]);
-  return { provinces: provinceRows, figures: figureRows, targets: targetRows };
+  return { provinces: provinceRows, figures: figureRows, targets: targetRows, monthStatuses: statusRows };
 }
 export type AttainmentData = Awaited<ReturnType<typeof getAttainmentData>>;

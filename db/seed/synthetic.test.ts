@@ -31,13 +31,19 @@ const catalogue = new Map(
   ]),
 );
 
-const FORMERS = ["02", "10", "06", "17"];
-const SUCCESSOR_OF: Record<string, string> = {
-  "08-2025": "02",
-  "15-2025": "10",
-  "19-2025": "06",
-  "25-2025": "17",
+/** The four former provinces whose figures were published (article-figures.csv). */
+const PUBLISHED_FORMERS = ["02", "10", "06", "17"];
+/** Every predecessor of the four demo successors (provinces.csv), the publishing one first. */
+const PREDECESSORS_OF: Record<string, string[]> = {
+  "08-2025": ["02", "08"],
+  "15-2025": ["10", "15"],
+  "19-2025": ["06", "19"],
+  "25-2025": ["17", "25", "26"],
 };
+const FORMERS = Object.values(PREDECESSORS_OF).flat();
+const SUCCESSOR_OF: Record<string, string> = Object.fromEntries(
+  Object.entries(PREDECESSORS_OF).map(([successor, [main]]) => [successor, main]),
+);
 const SUCCESSORS = Object.keys(SUCCESSOR_OF);
 const FLOWS = ["CN.GTSX", "NL.DIEN_SX", "NL.DIEN_TP", "TM.BLDV", "TM.XNK"];
 const INDICES = ["CN.IIP", "CN.IIP.B", "CN.IIP.C", "CN.IIP.D", "CN.IIP.E"];
@@ -222,7 +228,7 @@ describe("syntheticFigures: shape of the output", () => {
         }
       }
     }
-    expect(checked).toBe(3 * (4 * 42 + 4 * 16));
+    expect(checked).toBe(3 * (FORMERS.length * 42 + SUCCESSORS.length * 16));
   });
 
   it("dates vintages from lastMonth: estimate, then preliminary, then official", () => {
@@ -403,7 +409,7 @@ describe("syntheticFigures: plausible series", () => {
       ["02", "NL.DIEN_SX", 30, 250],
       ["06", "NL.DIEN_SX", 15, 150],
       ...(["02", "06", "17"].map((p) => [p, "TM.BLDV", 700, 2000]) as [string, string, number, number][]),
-      ...(FORMERS.map((p) => [p, "CN.GTSX", 1000, 4600]) as [string, string, number, number][]),
+      ...(PUBLISHED_FORMERS.map((p) => [p, "CN.GTSX", 1000, 4600]) as [string, string, number, number][]),
     ];
     for (const [p, code, low, high] of bounds) {
       const [min, max] = range(p, code);
@@ -421,14 +427,25 @@ describe("syntheticFigures: plausible series", () => {
     }
   });
 
-  it("makes successors 1.5-3 times their predecessor (their first year against its last)", () => {
-    for (const [successor, predecessor] of Object.entries(SUCCESSOR_OF)) {
-      for (const code of FLOWS) {
+  it("covers every predecessor of the four successors in provinces.csv", () => {
+    for (const successor of SUCCESSORS) {
+      const fromCsv = readCsv("provinces.csv")
+        .filter((r) => r.successor_id === successor && r.id !== successor)
+        .map((r) => r.id);
+      expect(new Set(fromCsv), successor).toEqual(new Set(PREDECESSORS_OF[successor]));
+    }
+  });
+
+  it("makes predecessors add up to their successor across the merger, parts as well as totals", () => {
+    // The successor's first year against its predecessors' last: a year's growth, not a jump.
+    const codes = [...FLOWS, "CN.GTSX.C", "CN.GTSX.D", "TM.BLDV.BL", "TM.XNK.XK"];
+    for (const [successor, predecessors] of Object.entries(PREDECESSORS_OF)) {
+      for (const code of codes) {
         const after = sumOf(successor, code, monthRange("2025-07", "2026-06"));
-        const before = sumOf(predecessor, code, monthRange("2024-07", "2025-06"));
+        const before = predecessors.reduce((s, p) => s + sumOf(p, code, monthRange("2024-07", "2025-06")), 0);
         const ratio = after / before;
-        expect(ratio, `${successor} ${code}`).toBeGreaterThan(1.4);
-        expect(ratio, `${successor} ${code}`).toBeLessThan(3.5);
+        expect(ratio, `${successor} ${code}`).toBeGreaterThan(0.9);
+        expect(ratio, `${successor} ${code}`).toBeLessThan(1.3);
       }
     }
   });

@@ -41,7 +41,8 @@ export type ArticleRow = {
 const DEFAULT_LAST_MONTH = "2026-10";
 
 /**
- * Monthly figures for the four former demo provinces (2022-01 .. 2025-06) and their successors
+ * Monthly figures for every predecessor of the four demo provinces (2022-01 .. 2025-06: the four
+ * that published figures and the provinces merged with them) and for the successors
  * (2025-07 .. lastMonth): flows with their breakdowns, counts, stocks, and IIP levels with their
  * year-on-year and month-on-month rates.
  */
@@ -63,11 +64,22 @@ export function syntheticFigures(articleRows: ArticleRow[], opts: { lastMonth?: 
     const predecessor = formers.get(successor.predecessorId);
     const profile = FORMER_PROVINCES.find((p) => p.id === successor.predecessorId);
     if (!predecessor || !profile) throw new Error(`No predecessor ${successor.predecessorId}`);
+    // The provinces it absorbed: together they are the successor's size less the main predecessor's
+    // over the last year before the merger, so that the predecessors add up to the successor there.
+    for (const absorbed of successor.absorbed) {
+      const own = { ...profile, id: absorbed.id, border: false };
+      const series = buildProvince(own, factsFor(facts, absorbed.id), lastMonth, {
+        predecessor,
+        scale: absorbed.weight * (successor.scale - 1),
+        absorbed: true,
+      });
+      emit(series, FORMER_FIRST, FORMER_LAST);
+    }
     const series = buildProvince(
       { ...profile, id: successor.id, border: successor.border },
       factsFor(facts, successor.id),
       lastMonth,
-      { predecessor, scale: successor.scale },
+      { predecessor, scale: successor.scale, absorbed: false },
     );
     emit(series, SUCCESSOR_FIRST, lastMonth);
   }
@@ -165,13 +177,66 @@ const FORMER_PROVINCES: readonly ProvinceProfile[] = [
   },
 ];
 
-/** The merged provinces from 1 July 2025; `scale` stands for the provinces they absorbed. */
-const SUCCESSORS = [
-  { id: "08-2025", predecessorId: "02", scale: 2.2, border: true }, // Tuyên Quang (+ Hà Giang)
-  { id: "15-2025", predecessorId: "10", scale: 1.8, border: true }, // Lào Cai (+ Yên Bái)
-  { id: "19-2025", predecessorId: "06", scale: 3.0, border: false }, // Thái Nguyên (+ Bắc Kạn)
-  { id: "25-2025", predecessorId: "17", scale: 2.5, border: false }, // Phú Thọ (+ Vĩnh Phúc, Hòa Bình)
-] as const;
+/**
+ * A former province absorbed into a successor beside the main predecessor. Nothing of it is
+ * published in the article file, so it is sized from the successor: `weight` is its share of what
+ * the successor is beyond the main predecessor (`scale − 1`) over the year before the merger. It
+ * takes the main predecessor's mix (sector shares, exports), so that the predecessors' parts add up
+ * to the successor's parts as well as their totals.
+ */
+type Absorbed = { id: string; weight: number };
+
+/**
+ * The merged provinces from 1 July 2025; `scale` is their size against the main predecessor over
+ * the year before the merger, and `absorbed` the other predecessors (provinces.csv), which make up
+ * the difference: the predecessors add up to the successor, month by month, across the merger.
+ */
+const SUCCESSORS: readonly {
+  id: string;
+  predecessorId: string;
+  scale: number;
+  border: boolean;
+  absorbed: readonly Absorbed[];
+}[] = [
+  {
+    id: "08-2025", // Tuyên Quang: former Tuyên Quang + Hà Giang
+    predecessorId: "02",
+    scale: 2.2,
+    border: true,
+    absorbed: [{ id: "08", weight: 1 }],
+  },
+  {
+    id: "15-2025", // Lào Cai: former Lào Cai + Yên Bái
+    predecessorId: "10",
+    scale: 1.8,
+    border: true,
+    absorbed: [{ id: "15", weight: 1 }],
+  },
+  {
+    id: "19-2025", // Thái Nguyên: former Thái Nguyên + Bắc Kạn
+    predecessorId: "06",
+    scale: 3.0,
+    border: false,
+    absorbed: [{ id: "19", weight: 1 }],
+  },
+  {
+    id: "25-2025", // Phú Thọ: former Phú Thọ + Vĩnh Phúc + Hòa Bình
+    predecessorId: "17",
+    scale: 2.5,
+    border: false,
+    absorbed: [
+      { id: "25", weight: 0.45 },
+      { id: "26", weight: 0.55 },
+    ],
+  },
+];
+
+/** Every former province the synthetic series cover: the four that published, then the absorbed ones. */
+export const SYNTHETIC_FORMERS: readonly string[] = [
+  ...["02", "10", "06", "17"],
+  ...SUCCESSORS.flatMap((s) => s.absorbed.map((a) => a.id)),
+];
+export const SYNTHETIC_SUCCESSORS: readonly string[] = SUCCESSORS.map((s) => s.id);
 
 // ---------------------------------------------------------------------------------------------
 // Months and the Lunar New Year
@@ -656,7 +721,11 @@ type ProvinceSeries = {
   levels: Map<string, number[]>;
 };
 
-type SuccessorOf = { predecessor: ProvinceSeries; scale: number };
+/**
+ * A successor province (or a province it absorbed) sized on its main predecessor's last year before
+ * the merger, times `scale`. `absorbed`: a former province that stays one (its own counts and pace).
+ */
+type SuccessorOf = { predecessor: ProvinceSeries; scale: number; absorbed: boolean };
 
 function buildProvince(
   profile: ProvinceProfile,
@@ -681,7 +750,11 @@ function buildProvince(
   );
   values.set(
     "DT.CCN_DA",
-    buildCounts(`${profile.id}|DT.CCN_DA`, successorOf ? BIG_CLUSTER_ODDS : CLUSTER_ODDS, lastMonth),
+    buildCounts(
+      `${profile.id}|DT.CCN_DA`,
+      successorOf && !successorOf.absorbed ? BIG_CLUSTER_ODDS : CLUSTER_ODDS,
+      lastMonth,
+    ),
   );
   return { provinceId: profile.id, values, levels };
 }
@@ -1288,7 +1361,7 @@ function buildStocks(
   successorOf: SuccessorOf | null,
 ): Map<string, number[]> {
   const rng = rngFor(`${profile.id}|NL.TD|plants`);
-  const chance = successorOf ? profile.newPlantChance * 1.5 : profile.newPlantChance;
+  const chance = successorOf && !successorOf.absorbed ? profile.newPlantChance * 1.5 : profile.newPlantChance;
   const length = offset(lastMonth) + 1;
   const plantSteps = [0];
   const capacitySteps = [0]; // in cents of a MW

@@ -4,6 +4,12 @@ import { nationalAttainment } from "@/app/_server/attainment";
 import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
+import {
+  JudgedOn,
+  monthsLabel,
+  ProvisionalMark,
+  SamePeriodReasonText,
+} from "@/components/dashboard/row-marks";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
@@ -24,7 +30,13 @@ type Sort = (typeof SORTS)[number];
 export default async function NationalPage({
   searchParams,
 }: {
-  searchParams: Promise<{ indicator?: string; period?: string; sort?: string; dir?: string }>;
+  searchParams: Promise<{
+    indicator?: string;
+    period?: string;
+    sort?: string;
+    dir?: string;
+    approved?: string;
+  }>;
 }) {
   const user = await requirePageUser();
   if (!can({ id: user.id, role: user.role, provinceId: user.provinceId }, "read_national"))
@@ -42,7 +54,12 @@ export default async function NationalPage({
   const period = query.period && parsePeriod(query.period) ? query.period : (latest ?? "2024");
   const sort: Sort = SORTS.includes(query.sort as Sort) ? (query.sort as Sort) : "growth";
   const descending = query.dir !== "asc";
-  const rows = await nationalAttainment(db, indicator, period);
+  const allRows = await nationalAttainment(db, indicator, period);
+  // "?approved=only" hides the provinces whose figures for the period are not all approved.
+  const approvedOnly = query.approved === "only";
+  const rows = approvedOnly ? allRows.filter((r) => !r.provisional) : allRows;
+  const hidden = allRows.length - rows.length;
+  const pendingMonths = [...new Set(allRows.flatMap((r) => r.monthsNotApproved))].sort();
   const nameOf = new Map(provinces.map((p) => [p.id, p]));
   const key = (r: (typeof rows)[number]): number | string | null => {
     if (sort === "province") return nameOf.get(r.provinceId)?.nameVi ?? r.provinceId;
@@ -58,8 +75,10 @@ export default async function NationalPage({
     const order = typeof x === "string" ? x.localeCompare(String(y), "vi") : x - (y as number);
     return descending ? -order : order;
   });
+  const approvedParam = approvedOnly ? "&approved=only" : "";
   const href = (s: Sort) =>
-    `/national?indicator=${indicator.code}&period=${period}&sort=${s}&dir=${sort === s && descending ? "asc" : "desc"}`;
+    `/national?indicator=${indicator.code}&period=${period}&sort=${s}&dir=${sort === s && descending ? "asc" : "desc"}${approvedParam}`;
+  const toggleHref = `/national?indicator=${indicator.code}&period=${period}&sort=${sort}&dir=${descending ? "desc" : "asc"}${approvedOnly ? "" : "&approved=only"}`;
   const header = (s: Sort, label: string, right = true) => (
     <th
       className={`px-3 py-2 ${right ? "text-right" : ""}`}
@@ -102,10 +121,30 @@ export default async function NationalPage({
             </option>
           ))}
         </select>
+        {approvedOnly && <input type="hidden" name="approved" value="only" />}
         <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
           {t("dashboard.show")}
         </button>
       </form>
+      {pendingMonths.length > 0 && (
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          {hidden > 0 && (
+            <span data-testid="hidden-provisional">
+              {t("national.hiddenProvisional", {
+                count: hidden,
+                months: monthsLabel(pendingMonths, locale),
+              })}
+            </span>
+          )}
+          <Link
+            href={toggleHref}
+            className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
+            data-testid="provisional-toggle"
+          >
+            {approvedOnly ? t("dashboard.showProvisional") : t("dashboard.hideProvisional")}
+          </Link>
+        </p>
+      )}
       {sorted.length === 0 ? (
         <p className="text-slate-600">{t("national.empty")}</p>
       ) : (
@@ -136,12 +175,17 @@ export default async function NationalPage({
                       {p?.validTo && (
                         <span className="ml-1 text-xs text-slate-500">{t("national.former")}</span>
                       )}
+                      <ProvisionalMark months={r.monthsNotApproved} locale={locale} />
                     </td>
                     <td className="num px-3 py-2 text-right">{text.actual}</td>
-                    <td className="num px-3 py-2 text-right">{text.growth}</td>
+                    <td className="num px-3 py-2 text-right">
+                      {text.growth}
+                      <SamePeriodReasonText reason={r.samePeriodReason} />
+                    </td>
                     <td className="num px-3 py-2 text-right">{text.pctOfPlan ?? text.gap ?? "—"}</td>
                     <td className="px-3 py-2">
-                      <StatusBadge status={r.status} />
+                      <StatusBadge status={r.status} reason={r.statusReason} />
+                      <JudgedOn period={r.period} judgedOn={r.judgedOn} />
                     </td>
                   </tr>
                 );

@@ -113,7 +113,10 @@ export default async function ReportsPage({
         )}
         {view.notes.length > 0 && !view.issued && (
           <span className="text-amber-800" data-testid="report-provisional">
-            {t("notApproved", { months: view.notes.join(", ") })}
+            {t("notApproved", {
+              // "2026-10" → "10/2026", the way months are written (domain.md §8).
+              months: view.notes.map((m) => `${Number(m.slice(5, 7))}/${m.slice(0, 4)}`).join(", "),
+            })}
           </span>
         )}
         {locale === "en" && <span className="text-slate-600">{t("writtenInVietnamese")}</span>}

@@ -6,6 +6,7 @@ import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
+import { JudgedOn, ProvisionalMark, SamePeriodReasonText } from "@/components/dashboard/row-marks";
 import { IndicatorCharts } from "@/components/indicator/charts";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -77,6 +78,7 @@ export default async function IndicatorPage({
           <p className="text-slate-600">
             {locale === "en" ? province.nameEn : province.nameVi} ·{" "}
             {periodLabel(parsePeriod(period) as NonNullable<ReturnType<typeof parsePeriod>>, locale)}
+            {row && <ProvisionalMark months={row.monthsNotApproved} locale={locale} />}
           </p>
         </div>
         {latest && (
@@ -100,7 +102,10 @@ export default async function IndicatorPage({
           </div>
           <div>
             <dt className="text-slate-600">{t("dashboard.vsSamePeriod")}</dt>
-            <dd className="num text-lg">{text.growth}</dd>
+            <dd className="num text-lg">
+              {text.growth}
+              <SamePeriodReasonText reason={row.samePeriodReason} />
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600">{t("dashboard.attainment")}</dt>
@@ -110,8 +115,9 @@ export default async function IndicatorPage({
           </div>
           <div>
             <dt className="text-slate-600">{t("dashboard.status")}</dt>
-            <dd>
-              <StatusBadge status={row.status} />
+            <dd data-testid="status">
+              <StatusBadge status={row.status} reason={row.statusReason} />
+              <JudgedOn period={row.period} judgedOn={row.judgedOn} />
             </dd>
           </div>
         </dl>
