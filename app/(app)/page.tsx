@@ -95,7 +95,11 @@ export default async function DashboardPage({
               <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-600">{t("dashboard.actual")}</dt>
                 <dd className="num text-right">
-                  {text.actual} {indicator.kind === "index" ? "" : unitLabel(indicator.unit, locale)}
+                  {/* An index and a rate already carry their "%". */}
+                  {text.actual}{" "}
+                  {indicator.kind === "index" || indicator.kind === "rate"
+                    ? ""
+                    : unitLabel(indicator.unit, locale)}
                   {row.vintage === "estimate" && (
                     <span className="text-xs text-slate-500"> ({t("dashboard.estimate")})</span>
                   )}
@@ -136,7 +140,11 @@ export default async function DashboardPage({
                       {name(indicator)}
                     </Link>
                     <span className="ml-1 text-xs text-slate-500">
-                      ({indicator.kind === "index" ? "%" : unitLabel(indicator.unit, locale)})
+                      (
+                      {indicator.kind === "index"
+                        ? t("dashboard.indexUnit")
+                        : unitLabel(indicator.unit, locale)}
+                      )
                     </span>
                   </td>
                   <td className="num px-3 py-2 text-right" data-testid="actual">

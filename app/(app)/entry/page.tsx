@@ -11,7 +11,7 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
 import { latestFigureMonth } from "@/db/queries/months";
 import { figureChangesSince, getMonthStatus } from "@/db/queries/workflow";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatFigure, type Locale } from "@/lib/format";
 import { addMonths, monthKey, parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { unitLabel } from "@/lib/units";
@@ -75,10 +75,8 @@ export default async function EntryPage({
   const changeText = (value: number | null, code: string, measure: string) => {
     if (value === null) return null;
     const row = rowsByCode.get(code);
-    if (measure === "yoy_pct" || measure === "mom_pct" || (row?.kind === "index" && measure !== "level"))
-      return `${formatNumber(value, 2, locale)}%`;
-    const unit = row && measure === "value" ? ` ${unitLabel(row.unit, locale)}` : "";
-    return `${formatNumber(value, measure === "level" ? 2 : (row?.decimals ?? 2), locale)}${unit}`;
+    const unit = row && measure === "value" ? unitLabel(row.unit, locale) : undefined;
+    return formatFigure(value, row ?? { kind: "flow", decimals: 2 }, measure, locale, unit);
   };
 
   return (

@@ -11,7 +11,8 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { latestFigureMonth } from "@/db/queries/months";
-import { formatNumber, formatPercent, type Locale, MISSING } from "@/lib/format";
+import { formatFigure, formatNumber, formatSignedPercent, type Locale, MISSING } from "@/lib/format";
+import type { MonthPoint } from "@/lib/indicator-series";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { periodChoices } from "@/lib/scorecard";
 import { unitLabel } from "@/lib/units";
@@ -43,11 +44,14 @@ export default async function IndicatorPage({
   const decimals = isIndex ? 2 : indicator.decimals;
   const num = (v: number | null) => formatNumber(v, decimals, locale);
   const monthLabel = (m: number) => (locale === "en" ? String(m) : `T${m}`);
-  // Index bars compare growth on the same month (what reports show); other kinds the amounts.
+  // Index bars compare each month's growth on the same month of the year before (what reports
+  // show, "+3,22%"); a month entered only as a level gets its growth from last year's level.
+  const growthOf = (p: MonthPoint, base: MonthPoint | undefined) =>
+    p.yoyPct ?? (p.level !== null && base?.level ? (p.level / base.level) * 100 - 100 : null);
   const bars = detail.thisYear.map((p, i) => ({
     month: monthLabel(p.month),
-    thisYear: isIndex ? (p.level ?? p.yoyPct) : p.value,
-    lastYear: isIndex ? (detail.lastYear[i].level ?? detail.lastYear[i].yoyPct) : detail.lastYear[i].value,
+    thisYear: isIndex ? growthOf(p, detail.lastYear[i]) : p.value,
+    lastYear: isIndex ? detail.lastYear[i].yoyPct : detail.lastYear[i].value,
   }));
   const lines = detail.path
     ? detail.thisYear.map((p, i) => ({
@@ -71,7 +75,7 @@ export default async function IndicatorPage({
           <h1 className="text-2xl font-semibold" data-testid="indicator-name">
             {name}{" "}
             <span className="text-base font-normal text-slate-500">
-              ({isIndex ? "%" : unitLabel(indicator.unit, locale)})
+              ({isIndex ? t("dashboard.indexUnit") : unitLabel(indicator.unit, locale)})
             </span>
           </h1>
           <p className="text-slate-600">
@@ -121,8 +125,9 @@ export default async function IndicatorPage({
         bars={bars}
         lines={lines}
         locale={locale}
+        growth={isIndex}
         labels={{
-          monthly: t("indicatorDetail.monthly"),
+          monthly: isIndex ? t("indicatorDetail.monthlyIndex") : t("indicatorDetail.monthly"),
           cumulative: t("indicatorDetail.cumulative"),
           thisYear: t("indicatorDetail.thisYear", { year }),
           lastYear: t("indicatorDetail.lastYear", { year: year - 1 }),
@@ -148,7 +153,9 @@ export default async function IndicatorPage({
           {detail.scenarios.length > 0 && (
             <p className="mt-2">
               {t("indicatorDetail.scenarios")}:{" "}
-              {detail.scenarios.map((s) => `Q${s.quarter} ${formatPercent(s.value, 2, locale)}`).join(" · ")}
+              {detail.scenarios
+                .map((s) => `Q${s.quarter} ${formatSignedPercent(s.value, 2, locale)}`)
+                .join(" · ")}
             </p>
           )}
         </div>
@@ -161,7 +168,7 @@ export default async function IndicatorPage({
                 {row.expectedByNow === null
                   ? MISSING
                   : row.target?.basis === "growth"
-                    ? formatPercent(row.expectedByNow, 2, locale)
+                    ? formatSignedPercent(row.expectedByNow, 2, locale)
                     : num(row.expectedByNow)}
               </dd>
               <dt className="text-slate-600">{t("indicatorDetail.requiredPerMonth")}</dt>
@@ -220,13 +227,15 @@ export default async function IndicatorPage({
                     {locale === "en" ? `${p.month}/${year}` : `tháng ${p.month}/${year}`}
                   </td>
                   <td className="num px-3 py-1.5 text-right">
-                    {isIndex ? formatNumber(p.yoyPct, 2, locale) : num(p.value)}
+                    {isIndex ? formatFigure(p.yoyPct, indicator, "yoy_pct", locale) : num(p.value)}
                   </td>
                   <td className="num px-3 py-1.5 text-right">
-                    {isIndex ? formatNumber(p.momPct, 2, locale) : num(p.cumulative)}
+                    {isIndex ? formatFigure(p.momPct, indicator, "mom_pct", locale) : num(p.cumulative)}
                   </td>
                   <td className="num px-3 py-1.5 text-right">
-                    {isIndex ? formatNumber(p.level, 2, locale) : num(detail.lastYear[i].value)}
+                    {isIndex
+                      ? formatFigure(p.level, indicator, "level", locale)
+                      : num(detail.lastYear[i].value)}
                   </td>
                   <td className="px-3 py-1.5 text-slate-600">{p.vintage ? t(`vintage.${p.vintage}`) : ""}</td>
                 </tr>
