@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type AttainmentRow, computeAttainment, type FigureInput } from "./attainment";
-import { addMonths, attainmentSoFar, periodCoverage, periodsSoFar } from "./partial-period";
+import { addMonths, attainmentSoFar, periodCoverage, periodsSoFar, shownPeriod } from "./partial-period";
 
 describe("periodCoverage (issue 8.13)", () => {
   it("counts the months of a period that have figures", () => {
@@ -118,5 +118,20 @@ describe("attainmentSoFar: a partial period shows what it has", () => {
     const [a] = compute(flow, flowFigures)("2026-10");
     const [b] = compute(flow, flowFigures)("2026-11");
     expect(addMonths({ ...a, vintage: "estimate" }, b, "flow", "2026-Q4").vintage).toBe("estimate");
+  });
+});
+
+describe("shownPeriod", () => {
+  it("shows the period asked for, partial or complete", () => {
+    expect(shownPeriod("2026-Q4", "2026-10")).toBe("2026-Q4");
+    expect(shownPeriod("2024-Q1", "2026-10")).toBe("2024-Q1");
+  });
+
+  it("falls back to the latest month when nothing is asked, the key is wrong, or the period has no month yet", () => {
+    expect(shownPeriod(undefined, "2026-10")).toBe("2026-10");
+    expect(shownPeriod("2026-H1", "2026-10")).toBe("2026-10");
+    // The former Lào Cai (figures to 2025-06) asked for October 2026 with the unit select.
+    expect(shownPeriod("2026-10", "2025-06")).toBe("2025-06");
+    expect(shownPeriod("2026-10", null)).toBe("2026-10");
   });
 });

@@ -24,6 +24,16 @@ export function periodCoverage(key: string, latestMonth: string | null): Coverag
 }
 
 /**
+ * The period a page shows: the one asked for, unless it begins after the unit's latest month with
+ * figures (a former province asked for a period after the merger, typically when the unit select
+ * and the period select are sent together): then the latest month, as when nothing is asked.
+ */
+export function shownPeriod(requested: string | null | undefined, latestMonth: string | null): string | null {
+  if (!requested || !parsePeriod(requested)) return latestMonth;
+  return periodCoverage(requested, latestMonth)?.have === 0 ? latestMonth : requested;
+}
+
+/**
  * The periods the engine computes for what a partial period has: the cumulative to its last month
  * for a half, nine months or year (they start in January); for a quarter its first month, or its
  * first two months (their rows are then added up by `addMonths`). Empty when nothing is there.

@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getDashboard } from "@/app/_server/dashboard";
 import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
+import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
 import { ProvincePicker } from "@/components/shell/province-picker";
@@ -12,6 +14,7 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
+import { landingPath } from "@/lib/landing";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { byShortfallFirst, periodChoices } from "@/lib/scorecard";
 import { unitLabel } from "@/lib/units";
@@ -26,10 +29,13 @@ export default async function DashboardPage({
 }) {
   const user = await requirePageUser();
   const params = await searchParams;
+  // Home sends some people elsewhere (lib/landing.ts); a unit asked for by name is still shown.
+  const landing = landingPath({ id: user.id, role: user.role, provinceId: user.provinceId });
+  if (landing && !params.province) redirect(landing);
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
-  const [t, locale, { latest, period, indicators, rows }] = await Promise.all([
+  const [t, locale, { latest, period, indicators, rows, coverage }] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
     getDashboard(getDb(), province, params.period),
@@ -58,22 +64,31 @@ export default async function DashboardPage({
               <>
                 {" · "}
                 <span data-testid="dashboard-period">{periodLabel(parsed, locale)}</span>
+                {coverage && coverage.have > 0 && (
+                  <span data-testid="dashboard-coverage">
+                    {" "}
+                    ({t("dashboard.monthsOf", { have: coverage.have, of: coverage.of })})
+                  </span>
+                )}
               </>
             )}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          {latest && period && (
+          {latest && period ? (
             <PeriodPicker
               choices={periodChoices(latest, 4)}
               selected={period}
               locale={locale}
-              hidden={{ province: province.id }}
+              latestMonth={latest}
+              provinces={{ options: scope.options, selected: province.id }}
             />
+          ) : (
+            <ProvincePicker options={scope.options} selected={province.id} />
           )}
-          <ProvincePicker options={scope.options} selected={province.id} />
         </div>
       </div>
+      <PartialPeriodNote coverage={coverage} locale={locale} />
       {cards.length === 0 && <p className="text-slate-600">{t("dashboard.noFigures")}</p>}
 
       {/* Phones: one card per indicator. */}

@@ -4,6 +4,7 @@ import { getAttainmentData } from "@/db/queries/attainment";
 import { latestFigureMonth } from "@/db/queries/months";
 import { listIndicators } from "@/db/queries/reference";
 import type { Province } from "@/db/schema";
+import { attainmentSoFar, shownPeriod } from "@/lib/partial-period";
 import { parsePeriod } from "@/lib/periods";
 import { attainmentFromData } from "./attainment";
 
@@ -13,11 +14,19 @@ import { attainmentFromData } from "./attainment";
  */
 export async function getDashboard(db: DbOrTx, province: Province, requestedPeriod?: string) {
   const [latest, indicators] = await Promise.all([latestFigureMonth(db, province.id), listIndicators(db)]);
-  const period = requestedPeriod && parsePeriod(requestedPeriod) ? requestedPeriod : latest;
-  if (!period) return { latest, period: null, indicators, rows: [] };
+  const period = shownPeriod(requestedPeriod, latest);
+  if (!period) return { latest, period: null, indicators, rows: [], coverage: null };
   const data = await getAttainmentData(db, {
     provinceIds: [province.id],
     year: parsePeriod(period)?.year as number,
   });
-  return { latest, period, indicators, rows: attainmentFromData(data, province, indicators, period) };
+  // A period not yet over shows what its months so far have (lib/partial-period.ts).
+  const kinds = new Map(indicators.map((i) => [i.code, i.kind]));
+  const { rows, coverage } = attainmentSoFar(
+    period,
+    latest,
+    (key) => attainmentFromData(data, province, indicators, key),
+    (code) => kinds.get(code) ?? "flow",
+  );
+  return { latest, period, indicators, rows, coverage };
 }

@@ -4,13 +4,17 @@ import { nationalAttainment } from "@/app/_server/attainment";
 import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
+import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
+import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
-import { latestFigureMonth } from "@/db/queries/months";
+import { latestApprovedMonth, latestFigureMonth } from "@/db/queries/months";
 import { listIndicators, listProvinces } from "@/db/queries/reference";
 import { STATUS_ORDER } from "@/lib/attainment";
 import type { Locale } from "@/lib/format";
+import { defaultComparisonPeriod } from "@/lib/landing";
+import { attainmentSoFar, periodCoverage, periodsSoFar } from "@/lib/partial-period";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { periodChoices } from "@/lib/scorecard";
@@ -31,18 +35,34 @@ export default async function NationalPage({
     return <NotAllowed />;
   const query = await searchParams;
   const db = getDb();
-  const [t, locale, indicators, provinces, latest] = await Promise.all([
+  const [t, locale, indicators, provinces, latest, latestApproved] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
     listIndicators(db),
     listProvinces(db),
     latestFigureMonth(db),
+    latestApprovedMonth(db),
   ]);
   const indicator = indicators.find((i) => i.code === query.indicator) ?? indicators[0];
-  const period = query.period && parsePeriod(query.period) ? query.period : (latest ?? "2024");
+  // Opens on final figures: the latest month some province has approved (lib/landing.ts).
+  const period =
+    query.period && parsePeriod(query.period)
+      ? query.period
+      : (defaultComparisonPeriod(latestApproved, latest) ?? "2024");
   const sort: Sort = SORTS.includes(query.sort as Sort) ? (query.sort as Sort) : "growth";
   const descending = query.dir !== "asc";
-  const rows = await nationalAttainment(db, indicator, period);
+  // A period not yet over: the rows of its months so far (lib/partial-period.ts).
+  const coverage = periodCoverage(period, latest);
+  const keys = coverage && coverage.have > 0 ? periodsSoFar(period, coverage) : [period];
+  const computed = new Map(
+    await Promise.all(keys.map(async (k) => [k, await nationalAttainment(db, indicator, k)] as const)),
+  );
+  const { rows } = attainmentSoFar(
+    period,
+    latest,
+    (k) => computed.get(k) ?? [],
+    () => indicator.kind,
+  );
   const nameOf = new Map(provinces.map((p) => [p.id, p]));
   const key = (r: (typeof rows)[number]): number | string | null => {
     if (sort === "province") return nameOf.get(r.provinceId)?.nameVi ?? r.provinceId;
@@ -75,7 +95,19 @@ export default async function NationalPage({
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("national.title")}</h1>
-      <form method="get" className="flex flex-wrap items-center gap-2 text-sm">
+      <p className="text-slate-600" data-testid="national-period">
+        {locale === "en" ? indicator.nameEn : indicator.nameVi} ·{" "}
+        {periodLabel(parsePeriod(period) as NonNullable<ReturnType<typeof parsePeriod>>, locale)}
+        {coverage &&
+          coverage.have > 0 &&
+          ` (${t("dashboard.monthsOf", { have: coverage.have, of: coverage.of })})`}
+      </p>
+      <PeriodPicker
+        choices={latest ? periodChoices(latest, 5) : [period]}
+        selected={period}
+        locale={locale}
+        latestMonth={latest}
+      >
         <label htmlFor="indicator">{t("national.indicator")}</label>
         <select
           id="indicator"
@@ -89,23 +121,8 @@ export default async function NationalPage({
             </option>
           ))}
         </select>
-        <label htmlFor="period">{t("dashboard.period")}</label>
-        <select
-          id="period"
-          name="period"
-          defaultValue={period}
-          className="rounded border border-slate-300 bg-white px-2 py-1"
-        >
-          {(latest ? periodChoices(latest, 5) : [period]).map((k) => (
-            <option key={k} value={k}>
-              {periodLabel(parsePeriod(k) as NonNullable<ReturnType<typeof parsePeriod>>, locale)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
-          {t("dashboard.show")}
-        </button>
-      </form>
+      </PeriodPicker>
+      <PartialPeriodNote coverage={coverage} locale={locale} />
       {sorted.length === 0 ? (
         <p className="text-slate-600">{t("national.empty")}</p>
       ) : (

@@ -5,6 +5,7 @@ import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
+import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { IndicatorCharts } from "@/components/indicator/charts";
 import { NotAllowed } from "@/components/ui/not-allowed";
@@ -35,7 +36,9 @@ export default async function IndicatorPage({
   const latest = await latestFigureMonth(db, province.id);
   const period = query.period && parsePeriod(query.period) ? query.period : latest;
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
-  const detail = period ? await indicatorDetail(db, province, decodeURIComponent(code), period) : null;
+  const detail = period
+    ? await indicatorDetail(db, province, decodeURIComponent(code), period, latest)
+    : null;
   if (!detail || !period) return <p data-testid="not-found">{t("indicatorDetail.notFound")}</p>;
   const { indicator, row, year } = detail;
   const name = locale === "en" ? indicator.nameEn : indicator.nameVi;
@@ -81,6 +84,12 @@ export default async function IndicatorPage({
           <p className="text-slate-600">
             {locale === "en" ? province.nameEn : province.nameVi} ·{" "}
             {periodLabel(parsePeriod(period) as NonNullable<ReturnType<typeof parsePeriod>>, locale)}
+            {detail.coverage && detail.coverage.have > 0 && (
+              <span data-testid="detail-coverage">
+                {" "}
+                ({t("dashboard.monthsOf", { have: detail.coverage.have, of: detail.coverage.of })})
+              </span>
+            )}
           </p>
         </div>
         {latest && (
@@ -88,10 +97,12 @@ export default async function IndicatorPage({
             choices={periodChoices(latest, 4)}
             selected={period}
             locale={locale}
+            latestMonth={latest}
             hidden={{ province: province.id }}
           />
         )}
       </div>
+      <PartialPeriodNote coverage={detail.coverage} locale={locale} />
 
       {row && text && (
         <dl
