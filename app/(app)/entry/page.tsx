@@ -41,8 +41,10 @@ export default async function EntryPage({
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
+  // A former unit's sheet ends with it: a later month (the unit select sends the month too) opens its last.
+  const ended = (m: string) => province.validTo !== null && m > province.validTo.slice(0, 7);
   const month =
-    parsePeriod(params.month ?? "")?.kind === "month"
+    parsePeriod(params.month ?? "")?.kind === "month" && !ended(params.month as string)
       ? (params.month as string)
       : await defaultMonth(province.id);
   const db = getDb();
@@ -90,8 +92,7 @@ export default async function EntryPage({
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <form method="get" className="flex items-center gap-2 text-sm">
-            <input type="hidden" name="province" value={province.id} />
+          <ProvincePicker options={scope.options} selected={province.id}>
             <label htmlFor="month">{t("entry.month")}</label>
             <input
               id="month"
@@ -100,11 +101,7 @@ export default async function EntryPage({
               defaultValue={month}
               className="rounded border border-slate-300 px-2 py-1"
             />
-            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
-              {t("entry.open")}
-            </button>
-          </form>
-          <ProvincePicker options={scope.options} selected={province.id} />
+          </ProvincePicker>
         </div>
       </div>
       {can(actor, "enter_figures", province) && <EntryTools provinceId={province.id} month={month} />}
