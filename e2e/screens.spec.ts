@@ -99,5 +99,12 @@ test.describe("what the screens say can be trusted (issue 8)", () => {
     await expect(page.getByTestId("detail-coverage")).toHaveText("(1 of 3 months)");
     await expect(page.getByTestId("period-picker").locator("optgroup").first()).toHaveAttribute("label", "2026");
     await expect(page.locator('form[method="get"] button[type="submit"]')).toHaveText(["Show"]);
+
+    // The sheet's month and the targets' year share one form with the unit: one button each page.
+    for (const url of ["/entry?province=15-2025&month=2026-10", "/targets?province=15-2025&year=2026"]) {
+      await page.goto(url);
+      await expect(page.getByTestId("unit-picker").getByLabel("Unit")).toBeVisible();
+      await expect(page.locator('form[method="get"] button[type="submit"]')).toHaveText(["Show"]);
+    }
   });
 });

@@ -22,7 +22,7 @@ for (const locale of ["vi", "en"]) {
         }
         await page.goto(url);
         await page.waitForLoadState("networkidle");
-        await page.screenshot({ path: `${SHOTS}/${name}-${locale}-${width}.png`, fullPage: name !== "entry" });
+        await page.screenshot({ path: `${SHOTS}/${name}-${locale}-${width}.png`, fullPage: width === 1366 && name !== "entry" });
       }
     });
   }

@@ -226,7 +226,7 @@ export default async function IndicatorPage({
                   {isIndex ? t("indicatorDetail.mom") : t("indicatorDetail.cumulativeCol")}
                 </th>
                 <th className="px-3 py-2 text-right">
-                  {isIndex ? t("indicatorDetail.level") : t("indicatorDetail.sameMonthLastYear")}
+                  {isIndex ? t("indicatorDetail.levelColumn") : t("indicatorDetail.sameMonthLastYear")}
                 </th>
                 <th className="px-3 py-2">{t("indicatorDetail.vintage")}</th>
               </tr>
