@@ -28,11 +28,15 @@ test.describe("what the screens say can be trusted (issue 8)", () => {
     await expect(row.getByTestId("actual")).not.toContainText(iip.actual.toFixed(2).replace(".", ","));
     await expect(row).toContainText("% so cùng kỳ");
     // The index form only where it says so: "bằng 10x,xx%".
-    await expect(row.getByTestId("vs-same-period")).toContainText(`bằng ${iip.actual.toFixed(2).replace(".", ",")}%`);
+    await expect(row.getByTestId("vs-same-period")).toContainText(
+      `bằng ${iip.actual.toFixed(2).replace(".", ",")}%`,
+    );
 
     await row.getByRole("link").click();
     await expect(page.getByTestId("indicator-summary")).toContainText(growth);
-    await expect(page.getByTestId("indicator-summary")).not.toContainText(iip.actual.toFixed(2).replace(".", ","));
+    await expect(page.getByTestId("indicator-summary")).not.toContainText(
+      iip.actual.toFixed(2).replace(".", ","),
+    );
     // The months' growth rates carry their sign; the fixed-base level column says what it is.
     const september = page.getByTestId("months-table").locator("tbody tr").nth(8);
     await expect(september.locator("td").nth(1)).toHaveText(/^[+-]\d+,\d{2}%$/);
@@ -72,7 +76,9 @@ test.describe("what the screens say can be trusted (issue 8)", () => {
     const page = await signedIn("laocai.lanhdao");
     await expect(page.getByTestId("dashboard-period")).toHaveText("tháng 10/2026");
     const picker = page.getByTestId("period-picker");
-    const years = await picker.locator("optgroup").evaluateAll((gs) => gs.map((g) => g.getAttribute("label")));
+    const years = await picker
+      .locator("optgroup")
+      .evaluateAll((gs) => gs.map((g) => g.getAttribute("label")));
     expect(years).toEqual(["Năm 2026", "Năm 2025", "Năm 2024", "Năm 2023"]);
     // One form, one button, for the unit and the period together.
     await expect(page.locator('form[method="get"] button[type="submit"]')).toHaveCount(1);
@@ -97,7 +103,10 @@ test.describe("what the screens say can be trusted (issue 8)", () => {
     await page.getByTestId("locale-switch").click();
     await expect(page.getByTestId("locale-switch")).toHaveText("Tiếng Việt");
     await expect(page.getByTestId("detail-coverage")).toHaveText("(1 of 3 months)");
-    await expect(page.getByTestId("period-picker").locator("optgroup").first()).toHaveAttribute("label", "2026");
+    await expect(page.getByTestId("period-picker").locator("optgroup").first()).toHaveAttribute(
+      "label",
+      "2026",
+    );
     await expect(page.locator('form[method="get"] button[type="submit"]')).toHaveText(["Show"]);
 
     // The sheet's month and the targets' year share one form with the unit: one button each page.

@@ -62,7 +62,7 @@ export async function PeriodPicker({
         className="max-w-60 rounded border border-slate-300 bg-white px-2 py-1"
       >
         {groups.map((g) => (
-          <optgroup key={g.year} label={locale === "en" ? String(g.year) : `Năm ${g.year}`}>
+          <optgroup key={g.year} label={t("yearGroup", { year: String(g.year) })}>
             {g.periods.map((key) => (
               <option key={key} value={key}>
                 {label(key)}
