@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { type AttainmentRow, computeAttainment, type FigureInput } from "./attainment";
-import { addMonths, attainmentSoFar, periodCoverage, periodsSoFar, shownPeriod } from "./partial-period";
+import {
+  addMonths,
+  attainmentSoFar,
+  attainmentSoFarAsync,
+  periodCoverage,
+  periodsSoFar,
+  shownPeriod,
+} from "./partial-period";
 
 describe("periodCoverage (issue 8.13)", () => {
   it("counts the months of a period that have figures", () => {
@@ -90,6 +97,22 @@ describe("attainmentSoFar: a partial period shows what it has", () => {
     expect(rows[0].growthPct).toBeCloseTo(10, 9);
     expect(rows[0].pctOfPlan).toBeCloseTo((1210 / 1300) * 100, 9);
     expect(rows[0].momPct).toBeNull();
+  });
+
+  it("the same from rows read asynchronously, computing only the periods it needs", async () => {
+    const asked: string[] = [];
+    const { rows, coverage } = await attainmentSoFarAsync(
+      "2026-Q4",
+      "2026-11",
+      async (key) => {
+        asked.push(key);
+        return compute(flow, flowFigures)(key);
+      },
+      () => "flow",
+    );
+    expect(asked.sort()).toEqual(["2026-10", "2026-11"]);
+    expect(coverage).toEqual({ have: 2, of: 3, through: "2026-11" });
+    expect(rows[0].actual).toBe(220);
   });
 
   it("a complete period is the engine's own row", () => {

@@ -111,5 +111,18 @@ export function attainmentSoFar<R extends AttainmentRow>(
   return { rows, coverage };
 }
 
+/** `attainmentSoFar` for rows read from the database: the periods it needs, computed in parallel. */
+export async function attainmentSoFarAsync<R extends AttainmentRow>(
+  period: string,
+  latestMonth: string | null,
+  compute: (key: string) => Promise<R[]>,
+  kindOf: (indicator: string) => string,
+): Promise<{ rows: R[]; coverage: Coverage | null }> {
+  const coverage = periodCoverage(period, latestMonth);
+  const keys = coverage && coverage.have > 0 ? periodsSoFar(period, coverage) : [period];
+  const computed = new Map(await Promise.all(keys.map(async (k) => [k, await compute(k)] as const)));
+  return attainmentSoFar(period, latestMonth, (k) => computed.get(k) ?? [], kindOf);
+}
+
 const rowKey = (r: AttainmentRow) =>
   `${"provinceId" in r ? String((r as { provinceId: unknown }).provinceId) : ""}|${r.indicator}`;

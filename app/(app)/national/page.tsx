@@ -14,7 +14,7 @@ import { listIndicators, listProvinces } from "@/db/queries/reference";
 import { STATUS_ORDER } from "@/lib/attainment";
 import type { Locale } from "@/lib/format";
 import { defaultComparisonPeriod } from "@/lib/landing";
-import { attainmentSoFar, periodCoverage, periodsSoFar } from "@/lib/partial-period";
+import { attainmentSoFarAsync } from "@/lib/partial-period";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { periodChoices } from "@/lib/scorecard";
@@ -52,15 +52,10 @@ export default async function NationalPage({
   const sort: Sort = SORTS.includes(query.sort as Sort) ? (query.sort as Sort) : "growth";
   const descending = query.dir !== "asc";
   // A period not yet over: the rows of its months so far (lib/partial-period.ts).
-  const coverage = periodCoverage(period, latest);
-  const keys = coverage && coverage.have > 0 ? periodsSoFar(period, coverage) : [period];
-  const computed = new Map(
-    await Promise.all(keys.map(async (k) => [k, await nationalAttainment(db, indicator, k)] as const)),
-  );
-  const { rows } = attainmentSoFar(
+  const { rows, coverage } = await attainmentSoFarAsync(
     period,
     latest,
-    (k) => computed.get(k) ?? [],
+    (k) => nationalAttainment(db, indicator, k),
     () => indicator.kind,
   );
   const nameOf = new Map(provinces.map((p) => [p.id, p]));
