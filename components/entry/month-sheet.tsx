@@ -473,9 +473,9 @@ export function MonthSheet({
                               : formatForInput(cell.value, 6, { percent: cell.percent }));
                           const hint =
                             row.kind === "index" && (key === "month" || key === "cumulative")
-                              ? `: ${t(`entry.cellHint.${key}_index`)}`
-                              : "";
-                          const label = `${locale === "en" ? row.nameEn : row.nameVi} — ${t(`entry.columns.${key}`)}${hint}`;
+                              ? t(`entry.cellHint.${key}_index`)
+                              : null;
+                          const label = `${locale === "en" ? row.nameEn : row.nameVi} — ${t(`entry.columns.${key}`)}${hint ? `: ${hint}` : ""}`;
                           return (
                             <td key={key} className="px-1 py-1 text-right">
                               <input
@@ -491,13 +491,7 @@ export function MonthSheet({
                                 placeholder={
                                   cell.derived !== null ? `= ${fmt(cell.derived, row, cell.measure)}` : ""
                                 }
-                                title={
-                                  cell.derived !== null
-                                    ? t("entry.derived")
-                                    : hint
-                                      ? hint.slice(2)
-                                      : undefined
-                                }
+                                title={cell.derived !== null ? t("entry.derived") : (hint ?? undefined)}
                                 aria-invalid={state?.status === "error" || state?.status === "conflict"}
                                 aria-describedby={state && state.status !== "saved" ? `${id}-msg` : undefined}
                                 onChange={(e) => {
