@@ -6,6 +6,10 @@ describe("landingPath (issue 8.11)", () => {
     expect(landingPath({ id: 1, role: "national", provinceId: null })).toBe("/national");
   });
 
+  it("does the same for a system admin, who has no province either", () => {
+    expect(landingPath({ id: 2, role: "system_admin", provinceId: null })).toBe("/national");
+  });
+
   it("keeps a province's people on their own overview", () => {
     for (const role of ["staff", "leader", "province_admin"] as const) {
       expect(landingPath({ id: 1, role, provinceId: "15-2025" })).toBeNull();
