@@ -4,6 +4,7 @@ import {
   addMonths,
   attainmentSoFar,
   attainmentSoFarAsync,
+  indexOverMonths,
   periodCoverage,
   periodsSoFar,
   shownPeriod,
@@ -126,12 +127,34 @@ describe("attainmentSoFar: a partial period shows what it has", () => {
     expect(rows[0]).toEqual(compute(flow, flowFigures)("2026-Q3")[0]);
   });
 
-  it("an index over two months of a quarter stays empty and says why, rather than averaging rates", () => {
+  it("an index over two months of a quarter is the ratio of their summed levels (domain.md §4)", () => {
+    // Last year's levels 100 / 80, this year's 118 / 86: monthly indices 118,0 and 107,5 (mean
+    // 112,75), but the two months together are 204 / 180 = 113,33.
+    const levels = [
+      fig("2025-10", 100, "level"),
+      fig("2025-11", 80, "level"),
+      fig("2026-10", 118, "level"),
+      fig("2026-11", 86, "level"),
+    ];
+    expect(indexOverMonths(levels, ["2026-10", "2026-11"])).toBeCloseTo((204 / 180) * 100, 9);
+    const { rows } = attainmentSoFar(
+      "2026-Q4",
+      "2026-11",
+      compute(iip, levels),
+      () => "index",
+      (_, months) => indexOverMonths(levels, months),
+    );
+    expect(rows[0].actual).toBeCloseTo(113.333, 3);
+    expect(rows[0].growthPct).toBeCloseTo(13.333, 3);
+    expect(indexOverMonths(levels.slice(1), ["2026-10", "2026-11"])).toBeNull();
+  });
+
+  it("an index over two months whose levels cannot be rebuilt stays empty and says why, rather than averaging rates", () => {
     const rates = [fig("2026-10", 3.2, "yoy_pct"), fig("2026-11", 4.1, "yoy_pct")];
     const { rows } = attainmentSoFar("2026-Q4", "2026-11", compute(iip, rates), () => "index");
     expect(rows[0].actual).toBeNull();
     expect(rows[0].growthPct).toBeNull();
-    expect(rows[0].notes.join(" ")).toMatch(/once the quarter is complete/);
+    expect(rows[0].notes.join(" ")).toMatch(/levels of its two months cannot be rebuilt/);
     // With one month, the month's growth is what the quarter has.
     const one = attainmentSoFar("2026-Q4", "2026-10", compute(iip, rates.slice(0, 1)), () => "index");
     expect(one.rows[0].growthPct).toBe(3.2);

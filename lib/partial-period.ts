@@ -4,8 +4,16 @@
  * month of data would show empty; the pages show what it has instead and say how much ("1/3
  * tháng"). Pure: the caller hands in how to compute a period's rows.
  */
-import type { AttainmentRow, Vintage } from "./attainment";
-import { formatPeriodKey, lastMonthOf, monthKey, parsePeriod, periodMonths } from "./periods";
+import type { AttainmentRow, FigureInput, Vintage } from "./attainment";
+import { IndexLevels } from "./index-levels";
+import {
+  formatPeriodKey,
+  lastMonthOf,
+  monthKey,
+  parsePeriod,
+  periodMonths,
+  addMonths as shiftMonth,
+} from "./periods";
 
 /** How many of a period's months have figures: `have` of `of`, the last of them `through`. */
 export type Coverage = { have: number; of: number; through: string | null };
@@ -51,13 +59,33 @@ const VINTAGE_RANK: Record<Vintage, number> = { estimate: 0, preliminary: 1, off
 const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
 
 /**
+ * An index over some months against the same months last year, ×100, from the levels its figures
+ * give (domain.md §4: the ratio of summed levels, never a mean of monthly rates); null when the
+ * levels cannot be rebuilt for every month involved.
+ */
+export function indexOverMonths(figures: readonly FigureInput[], months: string[]): number | null {
+  const levels = new IndexLevels(figures.filter((f) => f.measure !== "value"));
+  const ratio = levels.ratio(
+    months,
+    months.map((m) => shiftMonth(m, -12)),
+  );
+  return ratio ? ratio.value * 100 : null;
+}
+
+/**
  * One indicator's row for two consecutive months taken together (a quarter's first two). Flows
  * and counts add up, and growth follows from the sums; a stock is its level at the later month;
- * an index or a rate over two months needs what the engine has (levels), so it stays empty and
- * says why. The plan's judgement — share of plan, expected path, status — is the later month's,
- * which the engine makes on the year to date.
+ * an index is `index` (its two months' levels against last year's, `indexOverMonths`) when the
+ * levels give it, else empty, saying why; a rate stays empty. The plan's judgement — share of
+ * plan, gap, expected path, status — is the later month's, which the engine makes on the year to date.
  */
-export function addMonths<R extends AttainmentRow>(first: R, second: R, kind: string, period: string): R {
+export function addMonths<R extends AttainmentRow>(
+  first: R,
+  second: R,
+  kind: string,
+  period: string,
+  index: number | null = null,
+): R {
   const out: R = { ...second, period, momPct: null, notes: [...new Set([...first.notes, ...second.notes])] };
   out.vintage =
     first.vintage === null || second.vintage === null
@@ -74,6 +102,11 @@ export function addMonths<R extends AttainmentRow>(first: R, second: R, kind: st
         ? null
         : (out.actual / out.samePeriodLastYear) * 100;
     out.growthPct = out.pctOfSamePeriod === null ? null : out.pctOfSamePeriod - 100;
+  } else if (kind === "index" && index !== null) {
+    out.actual = index;
+    out.samePeriodLastYear = null;
+    out.pctOfSamePeriod = index;
+    out.growthPct = index - 100;
   } else if (kind !== "stock") {
     out.actual = null;
     out.samePeriodLastYear = null;
@@ -81,7 +114,7 @@ export function addMonths<R extends AttainmentRow>(first: R, second: R, kind: st
     out.growthPct = null;
     out.gapPp = null;
     out.notes.push(
-      `${period} so far: an index or a rate over two months is computed only once the quarter is complete.`,
+      `${period} so far: ${kind === "index" ? "the levels of its two months cannot be rebuilt" : "a rate over two months is reported only for the whole quarter"}.`,
     );
   }
   return out;
@@ -96,6 +129,8 @@ export function attainmentSoFar<R extends AttainmentRow>(
   latestMonth: string | null,
   compute: (key: string) => R[],
   kindOf: (indicator: string) => string,
+  /** An index over the given months (`indexOverMonths` on the row's figures), for a quarter's first two. */
+  indexOf: (row: R, months: string[]) => number | null = () => null,
 ): { rows: R[]; coverage: Coverage | null } {
   const coverage = periodCoverage(period, latestMonth);
   if (!coverage) return { rows: compute(period), coverage: null };
@@ -106,7 +141,9 @@ export function attainmentSoFar<R extends AttainmentRow>(
   const second = new Map(rest[0].map((r) => [rowKey(r), r]));
   const rows = first.flatMap((r) => {
     const later = second.get(rowKey(r));
-    return later ? [addMonths(r, later, kindOf(r.indicator), period)] : [{ ...r, period }];
+    if (!later) return [{ ...r, period }];
+    const kind = kindOf(r.indicator);
+    return [addMonths(r, later, kind, period, kind === "index" ? indexOf(r, keys) : null)];
   });
   return { rows, coverage };
 }
@@ -117,11 +154,12 @@ export async function attainmentSoFarAsync<R extends AttainmentRow>(
   latestMonth: string | null,
   compute: (key: string) => Promise<R[]>,
   kindOf: (indicator: string) => string,
+  indexOf?: (row: R, months: string[]) => number | null,
 ): Promise<{ rows: R[]; coverage: Coverage | null }> {
   const coverage = periodCoverage(period, latestMonth);
   const keys = coverage && coverage.have > 0 ? periodsSoFar(period, coverage) : [period];
   const computed = new Map(await Promise.all(keys.map(async (k) => [k, await compute(k)] as const)));
-  return attainmentSoFar(period, latestMonth, (k) => computed.get(k) ?? [], kindOf);
+  return attainmentSoFar(period, latestMonth, (k) => computed.get(k) ?? [], kindOf, indexOf);
 }
 
 const rowKey = (r: AttainmentRow) =>

@@ -52,6 +52,22 @@ describe.each(DB_KINDS)("on %s", (kind) => {
     expect(detail?.row?.growthPct).not.toBeNull();
   });
 
+  it("an index over a quarter's first two months is between its monthly indices (a ratio of summed levels)", async () => {
+    const laoCai = await province("15-2025");
+    // As if August were the latest month: the third quarter has two of its three.
+    const q3 = await indicatorDetail(handle.db, laoCai, "CN.IIP", "2026-Q3", "2026-08");
+    expect(q3?.coverage).toEqual({ have: 2, of: 3, through: "2026-08" });
+    const monthly = await Promise.all(
+      ["2026-07", "2026-08"].map(
+        async (m) => (await indicatorDetail(handle.db, laoCai, "CN.IIP", m))?.row?.actual,
+      ),
+    );
+    const actual = q3?.row?.actual as number;
+    expect(actual).not.toBeNull();
+    expect(actual).toBeGreaterThanOrEqual(Math.min(...(monthly as number[])));
+    expect(actual).toBeLessThanOrEqual(Math.max(...(monthly as number[])));
+  });
+
   it("a former province asked for a period after its last figures opens on its latest month", async () => {
     const former = await getDashboard(handle.db, await province("10"), "2026-10");
     expect(former.period).toBe("2025-06");

@@ -4,9 +4,9 @@ import { getAttainmentData } from "@/db/queries/attainment";
 import { latestFigureMonth } from "@/db/queries/months";
 import { listIndicators } from "@/db/queries/reference";
 import type { Province } from "@/db/schema";
-import { attainmentSoFar, shownPeriod } from "@/lib/partial-period";
+import { attainmentSoFar, indexOverMonths, shownPeriod } from "@/lib/partial-period";
 import { parsePeriod } from "@/lib/periods";
-import { attainmentFromData } from "./attainment";
+import { attainmentFromData, provinceFigures } from "./attainment";
 
 /**
  * Everything the province dashboard shows, in a fixed number of queries (five) whatever the
@@ -21,12 +21,16 @@ export async function getDashboard(db: DbOrTx, province: Province, requestedPeri
     year: parsePeriod(period)?.year as number,
   });
   // A period not yet over shows what its months so far have (lib/partial-period.ts).
-  const kinds = new Map(indicators.map((i) => [i.code, i.kind]));
+  const byCode = new Map(indicators.map((i) => [i.code, i]));
   const { rows, coverage } = attainmentSoFar(
     period,
     latest,
     (key) => attainmentFromData(data, province, indicators, key),
-    (code) => kinds.get(code) ?? "flow",
+    (code) => byCode.get(code)?.kind ?? "flow",
+    (row, months) => {
+      const indicator = byCode.get(row.indicator);
+      return indicator ? indexOverMonths(provinceFigures(data, province, indicator), months) : null;
+    },
   );
   return { latest, period, indicators, rows, coverage };
 }

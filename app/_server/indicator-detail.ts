@@ -7,7 +7,7 @@ import type { Province } from "@/db/schema";
 import { CSV_BOM, CSV_DIALECTS, csvLine } from "@/lib/csv";
 import type { Locale } from "@/lib/format";
 import { type MonthPoint, monthSeries, targetPath } from "@/lib/indicator-series";
-import { attainmentSoFar } from "@/lib/partial-period";
+import { attainmentSoFar, indexOverMonths } from "@/lib/partial-period";
 import { monthKey, parsePeriod } from "@/lib/periods";
 import { attainmentFromData, provinceFigures } from "./attainment";
 
@@ -38,6 +38,7 @@ export async function indicatorDetail(
     latestMonth,
     (key) => attainmentFromData(data, province, [indicator], key),
     () => indicator.kind,
+    (_, months) => indexOverMonths(figures, months),
   );
   const [row] = rows;
   const thisYear = withNotes(

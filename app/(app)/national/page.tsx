@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { nationalAttainment } from "@/app/_server/attainment";
+import { nationalAttainment, provinceFigures } from "@/app/_server/attainment";
 import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
@@ -9,12 +9,13 @@ import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
+import { getAttainmentData } from "@/db/queries/attainment";
 import { latestApprovedMonth, latestFigureMonth } from "@/db/queries/months";
 import { listIndicators, listProvinces } from "@/db/queries/reference";
 import { STATUS_ORDER } from "@/lib/attainment";
 import type { Locale } from "@/lib/format";
 import { defaultComparisonPeriod } from "@/lib/landing";
-import { attainmentSoFarAsync } from "@/lib/partial-period";
+import { attainmentSoFarAsync, indexOverMonths, periodCoverage } from "@/lib/partial-period";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { periodChoices } from "@/lib/scorecard";
@@ -52,11 +53,22 @@ export default async function NationalPage({
   const sort: Sort = SORTS.includes(query.sort as Sort) ? (query.sort as Sort) : "growth";
   const descending = query.dir !== "asc";
   // A period not yet over: the rows of its months so far (lib/partial-period.ts).
+  // An index over a quarter's first two months needs their levels (read only then).
+  const twoMonths = indicator.kind === "index" && periodCoverage(period, latest)?.have === 2;
+  const levelsData = twoMonths
+    ? await getAttainmentData(db, { indicator: indicator.code, year: parsePeriod(period)?.year as number })
+    : null;
   const { rows, coverage } = await attainmentSoFarAsync(
     period,
     latest,
     (k) => nationalAttainment(db, indicator, k),
     () => indicator.kind,
+    (row, months) => {
+      const province = levelsData?.provinces.find((p) => p.id === row.provinceId);
+      return levelsData && province
+        ? indexOverMonths(provinceFigures(levelsData, province, indicator), months)
+        : null;
+    },
   );
   const nameOf = new Map(provinces.map((p) => [p.id, p]));
   const key = (r: (typeof rows)[number]): number | string | null => {
