@@ -55,13 +55,16 @@ test.describe("what the screens say can be trusted (issue 8)", () => {
     );
   });
 
-  test("the national viewer lands on the comparison of the provinces with data, on the latest approved month", async ({
+  test("the national viewer lands on content: the board, and the comparison on the latest approved month", async ({
     page,
   }) => {
     await signIn(page, "bocongthuong");
-    await expect(page).toHaveURL(/\/national$/);
+    // Not Hà Nội's empty overview: the submission board (lib/landing.ts), then the comparison.
+    await expect(page).toHaveURL(/\/submissions$/);
+    await page.getByTestId("main-nav").getByRole("link", { name: "So sánh các tỉnh" }).click();
     await expect(page.getByTestId("national-period")).toContainText("tháng 9/2026");
     const rows = page.getByTestId("national-table").locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeGreaterThanOrEqual(4);
     const values = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll("td")[1].textContent));
     expect(values.filter((v) => v && /\d/.test(v)).length).toBeGreaterThanOrEqual(4);

@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { defaultComparisonPeriod, landingPath } from "./landing";
 
 describe("landingPath (issue 8.11)", () => {
-  it("sends a national viewer to the province comparison, not to an arbitrary province's overview", () => {
-    expect(landingPath({ id: 1, role: "national", provinceId: null })).toBe("/national");
+  it("sends a national viewer to the submission board, not to an arbitrary province's overview", () => {
+    expect(landingPath({ id: 1, role: "national", provinceId: null })).toBe("/submissions");
   });
 
   it("does the same for a system admin, who has no province either", () => {
-    expect(landingPath({ id: 2, role: "system_admin", provinceId: null })).toBe("/national");
+    expect(landingPath({ id: 2, role: "system_admin", provinceId: null })).toBe("/submissions");
   });
 
   it("keeps a province's people on their own overview", () => {

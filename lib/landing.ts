@@ -1,16 +1,18 @@
 /**
  * Where a person lands after signing in (the home page, `/`). Pure: one small decision, so that
- * another landing (the deadlines issue's submission board) replaces it in one place.
+ * another landing replaces it in one place.
  */
 import { type Actor, can } from "./permissions";
 
 /**
  * The page a person's home sends them to, or null to stay on their province's overview. A
  * nationwide reader belongs to no province, so an overview of one would be an arbitrary
- * province's (often empty) table: they land on the comparison of the provinces that have data.
+ * province's (often empty) table: they land on the submission board (issue 13), which says which
+ * province sent what; before the board existed, on the province comparison (`/national`, which
+ * opens on the latest approved month: `defaultComparisonPeriod`).
  */
 export function landingPath(actor: Actor): string | null {
-  if (actor.provinceId === null && can(actor, "read_national")) return "/national";
+  if (actor.provinceId === null && can(actor, "read_national")) return "/submissions";
   return null;
 }
 

@@ -12,6 +12,7 @@ import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice"
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { WhatsNew } from "@/components/whats-new/whats-new";
 import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
 import { landingPath } from "@/lib/landing";
@@ -29,9 +30,9 @@ export default async function DashboardPage({
 }) {
   const user = await requirePageUser();
   const params = await searchParams;
-  // Home sends some people elsewhere (lib/landing.ts); a unit asked for by name is still shown.
+  // Home sends some people elsewhere (lib/landing.ts); a unit or period asked for by name is still shown.
   const landing = landingPath({ id: user.id, role: user.role, provinceId: user.provinceId });
-  if (landing && !params.province) redirect(landing);
+  if (landing && !params.province && !params.period) redirect(landing);
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
@@ -55,6 +56,7 @@ export default async function DashboardPage({
   return (
     <section className="space-y-4">
       <ReturnedMonthsNotice user={user} />
+      {user.role === "leader" && !params.province && <WhatsNew user={user} />}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t("dashboard.scorecardTitle")}</h1>
