@@ -7,7 +7,7 @@
  */
 
 import { formatAuditTime } from "./audit";
-import { formatNumber, type Locale } from "./format";
+import { formatFigure, formatNumber, type Locale } from "./format";
 import { parsePeriod, periodLabel } from "./periods";
 import { targetAmount } from "./targets";
 import { unitLabel } from "./units";
@@ -32,7 +32,6 @@ export type AuditEntryIn = {
 export type AuditText = { target: string; before: string; after: string };
 
 const SEPARATOR = " · ";
-const PERCENT_MEASURES = new Set(["yoy_pct", "mom_pct"]);
 
 type Values = Record<string, unknown>;
 const asValues = (v: unknown): Values | null =>
@@ -94,13 +93,10 @@ export function describeAuditEntry(
     case "figure": {
       const [, code, period, measure] = entry.entityId.split("/");
       const indicator = indicators.get(code);
-      const percent = PERCENT_MEASURES.has(measure) || (indicator?.kind === "index" && measure !== "level");
       const amount = (v: unknown) => {
         if (typeof v !== "number") return plain(v);
-        if (percent) return `${formatNumber(v, 2, locale)}%`;
-        const decimals = measure === "level" ? 2 : (indicator?.decimals ?? 2);
-        const unit = indicator && measure === "value" ? ` ${unitLabel(indicator.unit, locale)}` : "";
-        return `${formatNumber(v, decimals, locale)}${unit}`;
+        const unit = indicator && measure === "value" ? unitLabel(indicator.unit, locale) : undefined;
+        return formatFigure(v, indicator ?? { kind: "flow", decimals: 2 }, measure, locale, unit);
       };
       const what = `${indicatorName(code)} — ${label(period ?? "")} (${word(`measure.${measure}`, measure)})`;
       return both(

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatDate,
   formatDateTime,
+  formatFigure,
   formatNumber,
   formatPercent,
   formatPoints,
@@ -142,5 +143,41 @@ describe("dates in Vietnam's time zone", () => {
         );
       }),
     );
+  });
+});
+
+describe("formatFigure: one way to write an indicator's figure (issue 8.6)", () => {
+  const iip = { kind: "index", decimals: 2 };
+  const flow = { kind: "flow", decimals: 2 };
+
+  it("writes an index's growth with its sign, never as the index 103,22", () => {
+    expect(formatFigure(3.22, iip, "yoy_pct")).toBe("+3,22%");
+    expect(formatFigure(-15.74, iip, "yoy_pct")).toBe("-15,74%");
+    expect(formatFigure(1.5, iip, "mom_pct", "en")).toBe("+1.50%");
+    expect(formatFigure(0, iip, "yoy_pct")).toBe("0,00%");
+    // An index figure stored under another measure is still a growth, not an amount.
+    expect(formatFigure(3.22, iip, "value")).toBe("+3,22%");
+  });
+
+  it("keeps the index form only for the fixed-base level, a bare number the page labels", () => {
+    expect(formatFigure(103.22, iip, "level")).toBe("103,22");
+    expect(formatFigure(103.22, iip, "level", "en")).toBe("103.22");
+  });
+
+  it("writes any growth measure with its sign, whatever the kind", () => {
+    expect(formatFigure(12.5, flow, "yoy_pct")).toBe("+12,50%");
+    expect(formatFigure(6.1, { kind: "rate", decimals: 2 }, "yoy_pct")).toBe("+6,10%");
+  });
+
+  it("writes amounts with the indicator's decimals and unit, rates as percentages", () => {
+    expect(formatFigure(18156.7, { kind: "flow", decimals: 1 }, "value")).toBe("18.156,7");
+    expect(formatFigure(945.04, flow, "value", "vi", "triệu USD")).toBe("945,04 triệu USD");
+    expect(formatFigure(945.04, flow, "value", "en", "million USD")).toBe("945.04 million USD");
+    expect(formatFigure(98.5, { kind: "rate", decimals: 1 }, "value")).toBe("98,5%");
+  });
+
+  it("shows a missing figure as missing, never as 0 and never with a unit", () => {
+    expect(formatFigure(null, iip, "yoy_pct")).toBe(MISSING);
+    expect(formatFigure(null, flow, "value", "vi", "tỷ đồng")).toBe(MISSING);
   });
 });

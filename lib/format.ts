@@ -135,3 +135,32 @@ export function formatDateTime(d: Date | string, _locale: Locale = "vi"): string
   const p = vietnamParts(date);
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
+
+/** What an indicator's figure is, for `formatFigure`: the catalogue's kind and decimals, and the measure. */
+export type FigureKind = "flow" | "index" | "stock" | "count" | "rate";
+export type FigureMeasure = "value" | "level" | "yoy_pct" | "mom_pct";
+
+/**
+ * The one place that decides how an indicator's figure is written, in the reports' convention
+ * (domain.md §4, §10). A growth rate — a growth on the same period or on the previous month, and
+ * every figure of an index (IIP) except its fixed-base level — is written with its sign:
+ * "+3,22%", "-15,74%". Never as the index form 103,22: that form is only the fixed-base level
+ * (`level`, "Chỉ số gốc cố định") or "bằng 103,22%", and only under a label that says so. A rate
+ * (a share, a value-added growth as reported) is a percentage as typed: "98,50%". Amounts keep
+ * the indicator's decimals, with their unit when `unit` is given.
+ */
+export function formatFigure(
+  value: Numeric,
+  indicator: { kind: FigureKind | string; decimals: number },
+  measure: FigureMeasure | string,
+  locale: Locale = "vi",
+  unit?: string,
+): string {
+  const growth =
+    measure === "yoy_pct" || measure === "mom_pct" || (indicator.kind === "index" && measure !== "level");
+  if (growth) return formatSignedPercent(value, 2, locale);
+  if (measure === "level") return formatNumber(value, 2, locale);
+  if (indicator.kind === "rate") return formatPercent(value, indicator.decimals, locale);
+  const amount = formatNumber(value, indicator.decimals, locale);
+  return unit && amount !== MISSING ? `${amount} ${unit}` : amount;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byShortfallFirst, periodChoices } from "./scorecard";
+import { byShortfallFirst, periodChoices, periodsByYear } from "./scorecard";
 
 describe("scorecard order", () => {
   it("puts shortfalls first, then on track, met, and no status; catalogue order within", () => {
@@ -31,5 +31,23 @@ describe("period choices", () => {
     expect(choices).toContain("2025");
     expect(choices).toContain("2025-YTD06");
     expect(choices).not.toContain("2024");
+  });
+});
+
+describe("periodsByYear (issue 8.13)", () => {
+  it("groups the picker's ~70 periods by year, newest first, keeping each year's order", () => {
+    const choices = periodChoices("2026-10", 4);
+    const groups = periodsByYear(choices);
+    expect(groups.map((g) => g.year)).toEqual([2026, 2025, 2024, 2023]);
+    expect(groups.flatMap((g) => g.periods)).toEqual(choices);
+    expect(groups[0].periods[0]).toBe("2026-YTD10");
+    for (const g of groups) expect(g.periods.every((k) => k.startsWith(String(g.year)))).toBe(true);
+  });
+
+  it("puts a period of a year already seen into that year, and skips what is not a period", () => {
+    expect(periodsByYear(["2026-10", "2025", "2026-Q3", "junk"])).toEqual([
+      { year: 2026, periods: ["2026-10", "2026-Q3"] },
+      { year: 2025, periods: ["2025"] },
+    ]);
   });
 });

@@ -33,3 +33,20 @@ export function periodChoices(latestMonth: string, years = 3): string[] {
   }
   return out;
 }
+
+/** The picker's periods by year, in the order given (newest year first): one `<optgroup>` each. */
+export function periodsByYear(choices: string[]): { year: number; periods: string[] }[] {
+  const groups: { year: number; periods: string[] }[] = [];
+  for (const key of choices) {
+    const p = parsePeriod(key);
+    if (!p) continue;
+    const last = groups.at(-1);
+    if (last?.year === p.year) last.periods.push(key);
+    else {
+      const held = groups.find((g) => g.year === p.year);
+      if (held) held.periods.push(key);
+      else groups.push({ year: p.year, periods: [key] });
+    }
+  }
+  return groups;
+}

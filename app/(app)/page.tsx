@@ -6,6 +6,7 @@ import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
+import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import {
   JudgedOn,
@@ -20,6 +21,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { WhatsNew } from "@/components/whats-new/whats-new";
 import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
+import { landingPath } from "@/lib/landing";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { byShortfallFirst, periodChoices } from "@/lib/scorecard";
 import { unitLabel } from "@/lib/units";
@@ -34,12 +36,13 @@ export default async function DashboardPage({
 }) {
   const user = await requirePageUser();
   const params = await searchParams;
-  // Where national viewers land (issue 13: the submission board); the one line to change for another landing.
-  if (user.role === "national" && !params.province && !params.period) redirect("/submissions");
+  // Home sends some people elsewhere (lib/landing.ts); a unit or period asked for by name is still shown.
+  const landing = landingPath({ id: user.id, role: user.role, provinceId: user.provinceId });
+  if (landing && !params.province && !params.period) redirect(landing);
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
-  const [t, locale, { latest, period, indicators, rows }] = await Promise.all([
+  const [t, locale, { latest, period, indicators, rows, coverage }] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
     getDashboard(getDb(), province, params.period),
@@ -75,22 +78,32 @@ export default async function DashboardPage({
               <>
                 {" · "}
                 <span data-testid="dashboard-period">{periodLabel(parsed, locale)}</span>
+                {coverage && coverage.have > 0 && (
+                  <span data-testid="dashboard-coverage">
+                    {" "}
+                    ({t("dashboard.monthsOf", { have: coverage.have, of: coverage.of })})
+                  </span>
+                )}
               </>
             )}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          {latest && period && (
+          {latest && period ? (
             <PeriodPicker
               choices={periodChoices(latest, 4)}
               selected={period}
               locale={locale}
-              hidden={approvedOnly ? { province: province.id, approved: "only" } : { province: province.id }}
+              hidden={approvedOnly ? { approved: "only" } : {}}
+              latestMonth={latest}
+              provinces={{ options: scope.options, selected: province.id }}
             />
+          ) : (
+            <ProvincePicker options={scope.options} selected={province.id} />
           )}
-          <ProvincePicker options={scope.options} selected={province.id} />
         </div>
       </div>
+      <PartialPeriodNote coverage={coverage} locale={locale} />
       {pendingMonths.length > 0 && (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {hidden.length > 0 && (
@@ -139,7 +152,11 @@ export default async function DashboardPage({
               <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
                 <dt className="text-slate-600">{t("dashboard.actual")}</dt>
                 <dd className="num text-right">
-                  {text.actual} {indicator.kind === "index" ? "" : unitLabel(indicator.unit, locale)}
+                  {/* An index and a rate already carry their "%". */}
+                  {text.actual}{" "}
+                  {indicator.kind === "index" || indicator.kind === "rate"
+                    ? ""
+                    : unitLabel(indicator.unit, locale)}
                   {row.vintage === "estimate" && (
                     <span className="text-xs text-slate-500"> ({t("dashboard.estimate")})</span>
                   )}
@@ -185,7 +202,11 @@ export default async function DashboardPage({
                       {name(indicator)}
                     </Link>
                     <span className="ml-1 text-xs text-slate-500">
-                      ({indicator.kind === "index" ? "%" : unitLabel(indicator.unit, locale)})
+                      (
+                      {indicator.kind === "index"
+                        ? t("dashboard.indexUnit")
+                        : unitLabel(indicator.unit, locale)}
+                      )
                     </span>
                     <ProvisionalMark months={row.monthsNotApproved} locale={locale} />
                   </td>

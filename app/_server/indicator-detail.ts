@@ -7,6 +7,7 @@ import type { Province } from "@/db/schema";
 import { CSV_BOM, CSV_DIALECTS, csvLine } from "@/lib/csv";
 import type { Locale } from "@/lib/format";
 import { type MonthPoint, monthSeries, targetPath } from "@/lib/indicator-series";
+import { attainmentSoFar, indexOverMonths } from "@/lib/partial-period";
 import { monthKey, parsePeriod } from "@/lib/periods";
 import { attainmentFromData, provinceFigures } from "./attainment";
 
@@ -15,7 +16,13 @@ import { attainmentFromData, provinceFigures } from "./attainment";
  * and last with the notes on their figures, the year's target with its document, and the
  * cumulative path to the target. Four queries whatever the number of months.
  */
-export async function indicatorDetail(db: DbOrTx, province: Province, code: string, period: string) {
+export async function indicatorDetail(
+  db: DbOrTx,
+  province: Province,
+  code: string,
+  period: string,
+  latestMonth: string | null = null,
+) {
   const year = parsePeriod(period)?.year as number;
   const [indicator, data] = await Promise.all([
     getIndicator(db, code),
@@ -25,7 +32,15 @@ export async function indicatorDetail(db: DbOrTx, province: Province, code: stri
   const predecessors = data.provinces.filter((p) => p.successorId === province.id && p.id !== province.id);
   const notes = await listFigureNotes(db, [province.id, ...predecessors.map((p) => p.id)], code, year);
   const figures = provinceFigures(data, province, indicator);
-  const [row] = attainmentFromData(data, province, [indicator], period);
+  // A period not yet over shows what its months so far have (lib/partial-period.ts).
+  const { rows, coverage } = attainmentSoFar(
+    period,
+    latestMonth,
+    (key) => attainmentFromData(data, province, [indicator], key),
+    () => indicator.kind,
+    (_, months) => indexOverMonths(figures, months),
+  );
+  const [row] = rows;
   const thisYear = withNotes(
     monthSeries(indicator.kind, figures, year),
     year,
@@ -49,6 +64,7 @@ export async function indicatorDetail(db: DbOrTx, province: Province, code: stri
   return {
     indicator,
     row: row ?? null,
+    coverage,
     year,
     thisYear,
     lastYear,

@@ -1,5 +1,6 @@
 import type { AttainmentRow } from "@/lib/attainment";
 import {
+  formatFigure,
   formatNumber,
   formatPercent,
   formatPoints,
@@ -10,7 +11,12 @@ import {
 
 type IndicatorLike = { kind: string; decimals: number; unit: string };
 
-/** How the scorecard and the detail page write an attainment row's numbers, the Vietnamese way. */
+/**
+ * How the scorecard, the detail page and the national comparison write an attainment row's
+ * numbers, the Vietnamese way. An index's "actual" is its growth on the same period with its sign
+ * ("+3,22%", as the reports say it), not the index 103,22 the engine computes with; the index form
+ * appears only as `pctOfSamePeriod`, which the pages label "bằng …".
+ */
 export function attainmentText(row: AttainmentRow, indicator: IndicatorLike, locale: Locale) {
   const amount = (v: number | null) =>
     formatNumber(v, indicator.kind === "index" ? 2 : indicator.decimals, locale);
@@ -32,7 +38,10 @@ export function attainmentText(row: AttainmentRow, indicator: IndicatorLike, loc
       targetText += locale === "en" ? ` (Q${target.quarter} scenario)` : ` (kịch bản quý ${target.quarter})`;
   }
   return {
-    actual: indicator.kind === "index" ? formatNumber(row.actual, 2, locale) : amount(row.actual),
+    actual:
+      indicator.kind === "index"
+        ? formatFigure(row.growthPct, indicator, "yoy_pct", locale)
+        : formatFigure(row.actual, indicator, "value", locale),
     yearToDate: row.yearToDate === null ? MISSING : amount(row.yearToDate),
     growth: formatSignedPercent(row.growthPct, 2, locale),
     pctOfSamePeriod: formatPercent(row.pctOfSamePeriod, 2, locale),

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatDateTime, formatNumber, type Locale } from "@/lib/format";
+import { formatDateTime, formatFigure, type Locale } from "@/lib/format";
 import type { SheetRow } from "@/lib/sheet-model";
 
 type HistoryEntry = {
@@ -81,13 +81,12 @@ export function FigureHistory({
                   <ol className="text-xs">
                     {[...f.history].reverse().map((h, i, all) => {
                       const before = all[i + 1];
-                      const decimals = f.measure.endsWith("_pct") || f.measure === "level" ? 2 : row.decimals;
+                      const figure = (v: number) => formatFigure(v, row, f.measure, locale);
                       return (
                         <li key={h.version} className="border-t border-slate-100 py-1">
                           {formatDateTime(h.enteredAt, locale)} · {h.enteredBy ?? t("workflow.system")} ·{" "}
-                          {before ? `${formatNumber(before.value, decimals, locale)} → ` : ""}
-                          <strong>{formatNumber(h.value, decimals, locale)}</strong> ·{" "}
-                          {t(`vintage.${h.vintage}`)}
+                          {before ? `${figure(before.value)} → ` : ""}
+                          <strong>{figure(h.value)}</strong> · {t(`vintage.${h.vintage}`)}
                           {h.note ? ` · ${h.note}` : ""}
                         </li>
                       );

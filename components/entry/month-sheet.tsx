@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
 import { saveFiguresAction } from "@/app/(app)/entry/actions";
 import { inLocale } from "@/lib/errors";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatFigure, type Locale } from "@/lib/format";
 import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
 import { FIELD_KEYS, type FieldKey } from "@/lib/sheet";
 import type { Sheet, SheetCell, SheetRow, Vintage } from "@/lib/sheet-model";
@@ -320,18 +320,23 @@ export function MonthSheet({
     setBanner(null);
   };
 
-  const fmt = (value: number | null, row: SheetRow, percent: boolean) =>
-    value === null
-      ? ""
-      : percent
-        ? `${formatNumber(value, 2, locale)}%`
-        : formatNumber(value, row.decimals, locale);
+  // lib/format's formatFigure decides: an index's rates with their sign ("+3,22%"), its level bare.
+  const fmt = (value: number | null, row: SheetRow, measure: string) =>
+    value === null ? "" : formatFigure(value, row, measure, locale);
+  /** The context columns show what the month's input is: an index's growth, a flow's amount. */
+  const contextMeasure = (row: SheetRow) =>
+    row.kind === "index" ? "yoy_pct" : (row.cells.find((c) => c.key === "month")?.measure ?? "value");
   const targetText = (row: SheetRow) => {
     const target = row.context.target;
     if (!target) return "";
-    if (target.basis === "growth") return `+${formatNumber(target.value, 2, locale)}%`;
-    const low = formatNumber(target.value, row.decimals, locale);
-    return target.valueMax !== null ? `${low}–${formatNumber(target.valueMax, row.decimals, locale)}` : low;
+    if (target.basis === "growth") {
+      const low = formatFigure(target.value, row, "yoy_pct", locale);
+      return target.valueMax !== null
+        ? `${low} – ${formatFigure(target.valueMax, row, "yoy_pct", locale)}`
+        : low;
+    }
+    const low = formatFigure(target.value, row, "value", locale);
+    return target.valueMax !== null ? `${low}–${formatFigure(target.valueMax, row, "value", locale)}` : low;
   };
 
   const anySaving = Object.values(states).some((s) => s.status === "saving");
@@ -398,8 +403,12 @@ export function MonthSheet({
             <tr>
               <th className="px-2 py-2">{t("entry.columns.indicator")}</th>
               {FIELD_KEYS.map((key) => (
-                <th key={key} className="px-2 py-2 text-right">
+                <th key={key} className="px-2 py-2 text-right" data-testid={`column-${key}`}>
                   {t(`entry.columns.${key}`)}
+                  {/* Flows and indices share the column: say what an index's cell holds. */}
+                  {(key === "month" || key === "cumulative") && (
+                    <span className="block font-normal text-slate-500">{t(`entry.indexHint.${key}`)}</span>
+                  )}
                 </th>
               ))}
               <th className="px-2 py-2">{t("entry.columns.vintage")}</th>
@@ -439,7 +448,9 @@ export function MonthSheet({
                           className={`min-w-44 px-2 py-1 ${row.parentCode ? "pl-5 text-slate-700" : "font-medium"}`}
                         >
                           <span>{locale === "en" ? row.nameEn : row.nameVi}</span>
-                          <span className="ml-1 text-xs text-slate-500">({unitLabel(row.unit, locale)})</span>
+                          <span className="ml-1 text-xs text-slate-500">
+                            ({row.kind === "index" ? t("entry.indexUnit") : unitLabel(row.unit, locale)})
+                          </span>
                           {warnings.map((w) => (
                             <span
                               key={w.code + w.message.en}
@@ -460,7 +471,11 @@ export function MonthSheet({
                             (cell.value === null
                               ? ""
                               : formatForInput(cell.value, 6, { percent: cell.percent }));
-                          const label = `${locale === "en" ? row.nameEn : row.nameVi} — ${t(`entry.columns.${key}`)}`;
+                          const hint =
+                            row.kind === "index" && (key === "month" || key === "cumulative")
+                              ? t(`entry.cellHint.${key}_index`)
+                              : null;
+                          const label = `${locale === "en" ? row.nameEn : row.nameVi} — ${t(`entry.columns.${key}`)}${hint ? `: ${hint}` : ""}`;
                           return (
                             <td key={key} className="px-1 py-1 text-right">
                               <input
@@ -474,9 +489,9 @@ export function MonthSheet({
                                 disabled={!editable}
                                 value={shown}
                                 placeholder={
-                                  cell.derived !== null ? `= ${fmt(cell.derived, row, cell.percent)}` : ""
+                                  cell.derived !== null ? `= ${fmt(cell.derived, row, cell.measure)}` : ""
                                 }
-                                title={cell.derived !== null ? t("entry.derived") : undefined}
+                                title={cell.derived !== null ? t("entry.derived") : (hint ?? undefined)}
                                 aria-invalid={state?.status === "error" || state?.status === "conflict"}
                                 aria-describedby={state && state.status !== "saved" ? `${id}-msg` : undefined}
                                 onChange={(e) => {
@@ -500,7 +515,7 @@ export function MonthSheet({
                               {cell.revisedFrom && (
                                 <span className="block text-[11px] text-slate-500" data-testid="revised">
                                   {t("entry.revised", {
-                                    value: fmt(cell.revisedFrom.value, row, cell.percent),
+                                    value: fmt(cell.revisedFrom.value, row, cell.measure),
                                     vintage: t(`vintage.${cell.revisedFrom.vintage}`),
                                   })}
                                 </span>
@@ -522,9 +537,9 @@ export function MonthSheet({
                                 >
                                   {t("entry.conflict")}.{" "}
                                   {t("entry.conflictDetail", {
-                                    value: fmt(state.value, row, cell.percent),
+                                    value: fmt(state.value, row, cell.measure),
                                     version: state.version,
-                                    mine: fmt(state.mine, row, cell.percent),
+                                    mine: fmt(state.mine, row, cell.measure),
                                   })}
                                   <button
                                     type="button"
@@ -580,13 +595,13 @@ export function MonthSheet({
                           />
                         </td>
                         <td className="num px-1.5 py-1 text-right text-xs text-slate-600">
-                          {fmt(row.context.lastMonth, row, row.context.percent)}
+                          {fmt(row.context.lastMonth, row, contextMeasure(row))}
                         </td>
                         <td className="num px-1.5 py-1 text-right text-xs text-slate-600">
-                          {fmt(row.context.sameMonthLastYear, row, row.context.percent)}
+                          {fmt(row.context.sameMonthLastYear, row, contextMeasure(row))}
                         </td>
                         <td className="num px-1.5 py-1 text-right text-xs text-slate-600">
-                          {fmt(row.context.yearToDate, row, row.context.percent)}
+                          {fmt(row.context.yearToDate, row, contextMeasure(row))}
                         </td>
                         <td className="num px-1.5 py-1 text-right text-xs text-slate-600">
                           {targetText(row)}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { commitImportAction } from "@/app/(app)/entry/import/actions";
 import { inLocale } from "@/lib/errors";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatFigure, type Locale } from "@/lib/format";
 import { cleanLabel, headerKey, readHeader } from "@/lib/import/labels";
 import type { PreviewCell, PreviewStatus } from "@/lib/import/preview";
 import { parsePeriod, periodLabel } from "@/lib/periods";
@@ -303,10 +303,7 @@ export function ImportFlow({
               </thead>
               <tbody>
                 {shown.map((c) => {
-                  const decimals =
-                    c.measure === "yoy_pct" || c.measure === "mom_pct"
-                      ? 2
-                      : (names.get(c.indicator)?.decimals ?? 2);
+                  const indicator = names.get(c.indicator) ?? { kind: "flow", decimals: 2 };
                   return (
                     <tr
                       key={`${c.cell}|${c.indicator}|${c.period}|${c.measure}`}
@@ -320,10 +317,10 @@ export function ImportFlow({
                       <td className="px-2 py-1 whitespace-nowrap">{periodText(c.period)}</td>
                       <td className="px-2 py-1 whitespace-nowrap">{t(`measures.${c.measure}`)}</td>
                       <td className="px-2 py-1 text-right tabular-nums">
-                        {formatNumber(c.before, decimals, locale)}
+                        {formatFigure(c.before, indicator, c.measure, locale)}
                       </td>
                       <td className="px-2 py-1 text-right tabular-nums">
-                        {formatNumber(c.after, decimals, locale)}
+                        {formatFigure(c.after, indicator, c.measure, locale)}
                       </td>
                       <td className="px-2 py-1">
                         <span

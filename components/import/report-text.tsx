@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { saveExtractedAction } from "@/app/(app)/entry/text/actions";
 import { inLocale } from "@/lib/errors";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatFigure, type Locale } from "@/lib/format";
 import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import type { Measure } from "@/lib/sheet";
@@ -352,9 +352,10 @@ export function ReportText({
                     <span className="text-xs text-slate-500">
                       {t("columns.current")}:{" "}
                       {r.current
-                        ? formatNumber(
+                        ? formatFigure(
                             r.current.value,
-                            percent(r.measure) ? 2 : (byCode.get(r.indicator)?.decimals ?? 2),
+                            byCode.get(r.indicator) ?? { kind: "flow", decimals: 2 },
+                            r.measure,
                             locale,
                           )
                         : "—"}

@@ -13,7 +13,7 @@ import { monthDueDate } from "@/db/queries/calendar";
 import { latestFigureMonth } from "@/db/queries/months";
 import { figureChangesSince, getMonthStatus } from "@/db/queries/workflow";
 import { deadlineState, deadlineText, vnDay } from "@/lib/calendar";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatFigure, type Locale } from "@/lib/format";
 import { addMonths, monthKey, parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { unitLabel } from "@/lib/units";
@@ -43,8 +43,10 @@ export default async function EntryPage({
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
+  // A former unit's sheet ends with it: a later month (the unit select sends the month too) opens its last.
+  const ended = (m: string) => province.validTo !== null && m > province.validTo.slice(0, 7);
   const month =
-    parsePeriod(params.month ?? "")?.kind === "month"
+    parsePeriod(params.month ?? "")?.kind === "month" && !ended(params.month as string)
       ? (params.month as string)
       : await defaultMonth(province.id);
   const db = getDb();
@@ -84,10 +86,8 @@ export default async function EntryPage({
   const changeText = (value: number | null, code: string, measure: string) => {
     if (value === null) return null;
     const row = rowsByCode.get(code);
-    if (measure === "yoy_pct" || measure === "mom_pct" || (row?.kind === "index" && measure !== "level"))
-      return `${formatNumber(value, 2, locale)}%`;
-    const unit = row && measure === "value" ? ` ${unitLabel(row.unit, locale)}` : "";
-    return `${formatNumber(value, measure === "level" ? 2 : (row?.decimals ?? 2), locale)}${unit}`;
+    const unit = row && measure === "value" ? unitLabel(row.unit, locale) : undefined;
+    return formatFigure(value, row ?? { kind: "flow", decimals: 2 }, measure, locale, unit);
   };
 
   return (
@@ -109,8 +109,7 @@ export default async function EntryPage({
           )}
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <form method="get" className="flex items-center gap-2 text-sm">
-            <input type="hidden" name="province" value={province.id} />
+          <ProvincePicker options={scope.options} selected={province.id}>
             <label htmlFor="month">{t("entry.month")}</label>
             <input
               id="month"
@@ -119,11 +118,7 @@ export default async function EntryPage({
               defaultValue={month}
               className="rounded border border-slate-300 px-2 py-1"
             />
-            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
-              {t("entry.open")}
-            </button>
-          </form>
-          <ProvincePicker options={scope.options} selected={province.id} />
+          </ProvincePicker>
         </div>
       </div>
       {can(actor, "enter_figures", province) && <EntryTools provinceId={province.id} month={month} />}

@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { nationalAttainment } from "@/app/_server/attainment";
+import { nationalAttainment, provinceFigures } from "@/app/_server/attainment";
 import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
+import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
+import { PeriodPicker } from "@/components/dashboard/period-picker";
 import {
   JudgedOn,
   monthsLabel,
@@ -13,10 +15,13 @@ import {
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
-import { latestFigureMonth } from "@/db/queries/months";
+import { getAttainmentData } from "@/db/queries/attainment";
+import { latestApprovedMonth, latestFigureMonth } from "@/db/queries/months";
 import { listIndicators, listProvinces } from "@/db/queries/reference";
 import { STATUS_ORDER } from "@/lib/attainment";
 import type { Locale } from "@/lib/format";
+import { defaultComparisonPeriod } from "@/lib/landing";
+import { attainmentSoFarAsync, indexOverMonths, periodCoverage } from "@/lib/partial-period";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
 import { periodChoices } from "@/lib/scorecard";
@@ -43,18 +48,40 @@ export default async function NationalPage({
     return <NotAllowed />;
   const query = await searchParams;
   const db = getDb();
-  const [t, locale, indicators, provinces, latest] = await Promise.all([
+  const [t, locale, indicators, provinces, latest, latestApproved] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
     listIndicators(db),
     listProvinces(db),
     latestFigureMonth(db),
+    latestApprovedMonth(db),
   ]);
   const indicator = indicators.find((i) => i.code === query.indicator) ?? indicators[0];
-  const period = query.period && parsePeriod(query.period) ? query.period : (latest ?? "2024");
+  // Opens on final figures: the latest month some province has approved (lib/landing.ts).
+  const period =
+    query.period && parsePeriod(query.period)
+      ? query.period
+      : (defaultComparisonPeriod(latestApproved, latest) ?? "2024");
   const sort: Sort = SORTS.includes(query.sort as Sort) ? (query.sort as Sort) : "growth";
   const descending = query.dir !== "asc";
-  const allRows = await nationalAttainment(db, indicator, period);
+  // A period not yet over: the rows of its months so far (lib/partial-period.ts).
+  // An index over a quarter's first two months needs their levels (read only then).
+  const twoMonths = indicator.kind === "index" && periodCoverage(period, latest)?.have === 2;
+  const levelsData = twoMonths
+    ? await getAttainmentData(db, { indicator: indicator.code, year: parsePeriod(period)?.year as number })
+    : null;
+  const { rows: allRows, coverage } = await attainmentSoFarAsync(
+    period,
+    latest,
+    (k) => nationalAttainment(db, indicator, k),
+    () => indicator.kind,
+    (row, months) => {
+      const province = levelsData?.provinces.find((p) => p.id === row.provinceId);
+      return levelsData && province
+        ? indexOverMonths(provinceFigures(levelsData, province, indicator), months)
+        : null;
+    },
+  );
   // "?approved=only" hides the provinces whose figures for the period are not all approved.
   const approvedOnly = query.approved === "only";
   const rows = approvedOnly ? allRows.filter((r) => !r.provisional) : allRows;
@@ -94,7 +121,20 @@ export default async function NationalPage({
   return (
     <section className="space-y-4">
       <h1 className="text-2xl font-semibold">{t("national.title")}</h1>
-      <form method="get" className="flex flex-wrap items-center gap-2 text-sm">
+      <p className="text-slate-600" data-testid="national-period">
+        {locale === "en" ? indicator.nameEn : indicator.nameVi} ·{" "}
+        {periodLabel(parsePeriod(period) as NonNullable<ReturnType<typeof parsePeriod>>, locale)}
+        {coverage &&
+          coverage.have > 0 &&
+          ` (${t("dashboard.monthsOf", { have: coverage.have, of: coverage.of })})`}
+      </p>
+      <PeriodPicker
+        choices={latest ? periodChoices(latest, 5) : [period]}
+        selected={period}
+        locale={locale}
+        latestMonth={latest}
+        hidden={approvedOnly ? { approved: "only" } : {}}
+      >
         <label htmlFor="indicator">{t("national.indicator")}</label>
         <select
           id="indicator"
@@ -108,24 +148,7 @@ export default async function NationalPage({
             </option>
           ))}
         </select>
-        <label htmlFor="period">{t("dashboard.period")}</label>
-        <select
-          id="period"
-          name="period"
-          defaultValue={period}
-          className="rounded border border-slate-300 bg-white px-2 py-1"
-        >
-          {(latest ? periodChoices(latest, 5) : [period]).map((k) => (
-            <option key={k} value={k}>
-              {periodLabel(parsePeriod(k) as NonNullable<ReturnType<typeof parsePeriod>>, locale)}
-            </option>
-          ))}
-        </select>
-        {approvedOnly && <input type="hidden" name="approved" value="only" />}
-        <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
-          {t("dashboard.show")}
-        </button>
-      </form>
+      </PeriodPicker>
       {pendingMonths.length > 0 && (
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           {hidden > 0 && (
@@ -145,6 +168,7 @@ export default async function NationalPage({
           </Link>
         </p>
       )}
+      <PartialPeriodNote coverage={coverage} locale={locale} />
       {sorted.length === 0 ? (
         <p className="text-slate-600">{t("national.empty")}</p>
       ) : (

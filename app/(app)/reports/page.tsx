@@ -23,6 +23,7 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
 import { latestFigureMonth } from "@/db/queries/months";
 import { formatDate, formatDateTime, type Locale } from "@/lib/format";
+import { shownPeriod } from "@/lib/partial-period";
 import { can } from "@/lib/permissions";
 import { reportChoices, reportPeriods } from "@/lib/report-periods";
 
@@ -55,7 +56,8 @@ export default async function ReportsPage({
     getLocale() as Promise<Locale>,
     latestFigureMonth(db, province.id),
   ]);
-  const period = params.period && reportPeriods(params.period) ? params.period : latest;
+  // A period after the unit's last figures (a former province) opens on its latest month instead.
+  const period = params.period && reportPeriods(params.period) ? shownPeriod(params.period, latest) : latest;
   const national = can(actor, "read_national");
   const header = (
     <div className="flex flex-wrap items-end justify-between gap-3">
@@ -66,15 +68,16 @@ export default async function ReportsPage({
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        {period && (
+        {period ? (
           <PeriodPicker
             choices={reportChoices(latest ?? period, 4)}
             selected={period}
             locale={locale}
-            hidden={{ province: province.id }}
+            provinces={{ options: scope.options, selected: province.id }}
           />
+        ) : (
+          <ProvincePicker options={scope.options} selected={province.id} />
         )}
-        <ProvincePicker options={scope.options} selected={province.id} />
       </div>
     </div>
   );

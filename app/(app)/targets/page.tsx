@@ -102,8 +102,7 @@ export default async function TargetsPage({
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <form method="get" className="flex items-center gap-2 text-sm">
-            <input type="hidden" name="province" value={province.id} />
+          <ProvincePicker options={scope.options} selected={province.id}>
             <label htmlFor="year">{t("targets.year")}</label>
             <select
               id="year"
@@ -117,11 +116,7 @@ export default async function TargetsPage({
                 </option>
               ))}
             </select>
-            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
-              {t("targets.open")}
-            </button>
-          </form>
-          <ProvincePicker options={scope.options} selected={province.id} />
+          </ProvincePicker>
         </div>
       </div>
       {!inUnit(year) && (

@@ -5,6 +5,7 @@ import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
+import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { JudgedOn, ProvisionalMark, SamePeriodReasonText } from "@/components/dashboard/row-marks";
 import { IndicatorCharts } from "@/components/indicator/charts";
@@ -12,7 +13,8 @@ import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { latestFigureMonth } from "@/db/queries/months";
-import { formatNumber, formatPercent, type Locale, MISSING } from "@/lib/format";
+import { formatFigure, formatNumber, formatSignedPercent, type Locale, MISSING } from "@/lib/format";
+import type { MonthPoint } from "@/lib/indicator-series";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import { periodChoices } from "@/lib/scorecard";
 import { unitLabel } from "@/lib/units";
@@ -35,7 +37,9 @@ export default async function IndicatorPage({
   const latest = await latestFigureMonth(db, province.id);
   const period = query.period && parsePeriod(query.period) ? query.period : latest;
   const [t, locale] = await Promise.all([getTranslations(), getLocale() as Promise<Locale>]);
-  const detail = period ? await indicatorDetail(db, province, decodeURIComponent(code), period) : null;
+  const detail = period
+    ? await indicatorDetail(db, province, decodeURIComponent(code), period, latest)
+    : null;
   if (!detail || !period) return <p data-testid="not-found">{t("indicatorDetail.notFound")}</p>;
   const { indicator, row, year } = detail;
   const name = locale === "en" ? indicator.nameEn : indicator.nameVi;
@@ -44,11 +48,14 @@ export default async function IndicatorPage({
   const decimals = isIndex ? 2 : indicator.decimals;
   const num = (v: number | null) => formatNumber(v, decimals, locale);
   const monthLabel = (m: number) => (locale === "en" ? String(m) : `T${m}`);
-  // Index bars compare growth on the same month (what reports show); other kinds the amounts.
+  // Index bars compare each month's growth on the same month of the year before (what reports
+  // show, "+3,22%"); a month entered only as a level gets its growth from last year's level.
+  const growthOf = (p: MonthPoint, base: MonthPoint | undefined) =>
+    p.yoyPct ?? (p.level !== null && base?.level ? (p.level / base.level) * 100 - 100 : null);
   const bars = detail.thisYear.map((p, i) => ({
     month: monthLabel(p.month),
-    thisYear: isIndex ? (p.level ?? p.yoyPct) : p.value,
-    lastYear: isIndex ? (detail.lastYear[i].level ?? detail.lastYear[i].yoyPct) : detail.lastYear[i].value,
+    thisYear: isIndex ? growthOf(p, detail.lastYear[i]) : p.value,
+    lastYear: isIndex ? detail.lastYear[i].yoyPct : detail.lastYear[i].value,
   }));
   const lines = detail.path
     ? detail.thisYear.map((p, i) => ({
@@ -72,12 +79,18 @@ export default async function IndicatorPage({
           <h1 className="text-2xl font-semibold" data-testid="indicator-name">
             {name}{" "}
             <span className="text-base font-normal text-slate-500">
-              ({isIndex ? "%" : unitLabel(indicator.unit, locale)})
+              ({isIndex ? t("dashboard.indexUnit") : unitLabel(indicator.unit, locale)})
             </span>
           </h1>
           <p className="text-slate-600">
             {locale === "en" ? province.nameEn : province.nameVi} ·{" "}
             {periodLabel(parsePeriod(period) as NonNullable<ReturnType<typeof parsePeriod>>, locale)}
+            {detail.coverage && detail.coverage.have > 0 && (
+              <span data-testid="detail-coverage">
+                {" "}
+                ({t("dashboard.monthsOf", { have: detail.coverage.have, of: detail.coverage.of })})
+              </span>
+            )}
             {row && <ProvisionalMark months={row.monthsNotApproved} locale={locale} />}
           </p>
         </div>
@@ -86,10 +99,12 @@ export default async function IndicatorPage({
             choices={periodChoices(latest, 4)}
             selected={period}
             locale={locale}
+            latestMonth={latest}
             hidden={{ province: province.id }}
           />
         )}
       </div>
+      <PartialPeriodNote coverage={detail.coverage} locale={locale} />
 
       {row && text && (
         <dl
@@ -127,8 +142,9 @@ export default async function IndicatorPage({
         bars={bars}
         lines={lines}
         locale={locale}
+        growth={isIndex}
         labels={{
-          monthly: t("indicatorDetail.monthly"),
+          monthly: isIndex ? t("indicatorDetail.monthlyIndex") : t("indicatorDetail.monthly"),
           cumulative: t("indicatorDetail.cumulative"),
           thisYear: t("indicatorDetail.thisYear", { year }),
           lastYear: t("indicatorDetail.lastYear", { year: year - 1 }),
@@ -154,7 +170,9 @@ export default async function IndicatorPage({
           {detail.scenarios.length > 0 && (
             <p className="mt-2">
               {t("indicatorDetail.scenarios")}:{" "}
-              {detail.scenarios.map((s) => `Q${s.quarter} ${formatPercent(s.value, 2, locale)}`).join(" · ")}
+              {detail.scenarios
+                .map((s) => `Q${s.quarter} ${formatSignedPercent(s.value, 2, locale)}`)
+                .join(" · ")}
             </p>
           )}
         </div>
@@ -167,7 +185,7 @@ export default async function IndicatorPage({
                 {row.expectedByNow === null
                   ? MISSING
                   : row.target?.basis === "growth"
-                    ? formatPercent(row.expectedByNow, 2, locale)
+                    ? formatSignedPercent(row.expectedByNow, 2, locale)
                     : num(row.expectedByNow)}
               </dd>
               <dt className="text-slate-600">{t("indicatorDetail.requiredPerMonth")}</dt>
@@ -214,7 +232,7 @@ export default async function IndicatorPage({
                   {isIndex ? t("indicatorDetail.mom") : t("indicatorDetail.cumulativeCol")}
                 </th>
                 <th className="px-3 py-2 text-right">
-                  {isIndex ? t("indicatorDetail.level") : t("indicatorDetail.sameMonthLastYear")}
+                  {isIndex ? t("indicatorDetail.levelColumn") : t("indicatorDetail.sameMonthLastYear")}
                 </th>
                 <th className="px-3 py-2">{t("indicatorDetail.vintage")}</th>
               </tr>
@@ -226,13 +244,15 @@ export default async function IndicatorPage({
                     {locale === "en" ? `${p.month}/${year}` : `tháng ${p.month}/${year}`}
                   </td>
                   <td className="num px-3 py-1.5 text-right">
-                    {isIndex ? formatNumber(p.yoyPct, 2, locale) : num(p.value)}
+                    {isIndex ? formatFigure(p.yoyPct, indicator, "yoy_pct", locale) : num(p.value)}
                   </td>
                   <td className="num px-3 py-1.5 text-right">
-                    {isIndex ? formatNumber(p.momPct, 2, locale) : num(p.cumulative)}
+                    {isIndex ? formatFigure(p.momPct, indicator, "mom_pct", locale) : num(p.cumulative)}
                   </td>
                   <td className="num px-3 py-1.5 text-right">
-                    {isIndex ? formatNumber(p.level, 2, locale) : num(detail.lastYear[i].value)}
+                    {isIndex
+                      ? formatFigure(p.level, indicator, "level", locale)
+                      : num(detail.lastYear[i].value)}
                   </td>
                   <td className="px-3 py-1.5 text-slate-600">{p.vintage ? t(`vintage.${p.vintage}`) : ""}</td>
                 </tr>

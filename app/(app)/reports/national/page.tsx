@@ -44,12 +44,7 @@ export default async function NationalReportsPage({
           <p className="text-sm text-slate-600">{t("nationalHelp")}</p>
         </div>
         <div className="flex flex-wrap items-start gap-3">
-          <PeriodPicker
-            choices={reportChoices(latest ?? period, 4)}
-            selected={period}
-            locale={locale}
-            hidden={{}}
-          />
+          <PeriodPicker choices={reportChoices(latest ?? period, 4)} selected={period} locale={locale} />
           <DownloadButton
             href={`/api/v1/reports/${period}.xlsx`}
             label={t("nationalXlsx")}
