@@ -62,13 +62,23 @@ async function prepareDatabase() {
   const handle = openDb({ url: dbUrl });
   await migrate(handle);
   const started = performance.now();
-  const count = await loadNationalData(handle.db, Array.from({ length: 10 }, (_, i) => 2017 + i), 2026);
+  const count = await loadNationalData(
+    handle.db,
+    Array.from({ length: 10 }, (_, i) => 2017 + i),
+    2026,
+  );
   console.log(`loaded ${count} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const passwordHash = await hashPassword(PASSWORD);
   const [leader, national] = await handle.db
     .insert(users)
     .values([
-      { username: "bench.lanhdao", displayName: "Bench leader", passwordHash, role: "leader", provinceId: PROVINCE },
+      {
+        username: "bench.lanhdao",
+        displayName: "Bench leader",
+        passwordHash,
+        role: "leader",
+        provinceId: PROVINCE,
+      },
       { username: "bench.bo", displayName: "Bench national", passwordHash, role: "national" },
     ])
     .returning();
@@ -106,7 +116,12 @@ async function startFloor() {
     }
   });
   await new Promise<void>((resolve) => server.listen(FLOOR_PORT, "127.0.0.1", resolve));
-  return { close: async () => (server.close(), await sql.end()) };
+  return {
+    close: async () => {
+      server.close();
+      await sql.end();
+    },
+  };
 }
 
 // ── The app ─────────────────────────────────────────────────────────────────
@@ -210,7 +225,11 @@ async function main() {
         url: at(`/api/v1/provinces/${PROVINCE}/attainment?period=${PERIOD}`),
         headers: { authorization: `Bearer ${leaderToken}` },
       },
-      { name: `dashboard page /?period=${PERIOD}`, url: at(`/?period=${PERIOD}`), headers: { cookie: leaderCookie } },
+      {
+        name: `dashboard page /?period=${PERIOD}`,
+        url: at(`/?period=${PERIOD}`),
+        headers: { cookie: leaderCookie },
+      },
       {
         name: `national page /national?indicator=CN.IIP&period=${PERIOD}`,
         url: at(`/national?indicator=CN.IIP&period=${PERIOD}`),
@@ -231,7 +250,9 @@ async function main() {
     // Warm up: the first requests compile nothing in production, but fill the caches and pools.
     for (const c of cases) await measure(c, 5, 2);
 
-    const results = new Map<string, Record<number, Run[]>>(cases.map((c) => [c.name, { 1: [], 20: [], 50: [] }]));
+    const results = new Map<string, Record<number, Run[]>>(
+      cases.map((c) => [c.name, { 1: [], 20: [], 50: [] }]),
+    );
     for (let round = 0; round < ROUNDS; round++) {
       for (const connections of [1, 20]) {
         for (const c of cases) {
@@ -256,24 +277,72 @@ async function main() {
     // The issue's table, a column per case; ratios of each round to the floor of the same round.
     const get = (c: Case, n: number) => results.get(c.name)?.[n] ?? [];
     const rows: [string, (c: Case) => string][] = [
-      ["1 connection, req/s", (c) => range(get(c, 1).map((r) => r.rps), (n) => n.toFixed(0))],
-      ["1 connection, p50", (c) => range(get(c, 1).map((r) => r.p50), ms)],
-      ["1 connection, p95", (c) => range(get(c, 1).map((r) => r.p95), ms)],
-      ["20 connections, req/s", (c) => range(get(c, 20).map((r) => r.rps), (n) => n.toFixed(0))],
-      ["20 connections, p95", (c) => range(get(c, 20).map((r) => r.p95), ms)],
-      ["20 connections, p97.5", (c) => range(get(c, 20).map((r) => r.p975), ms)],
+      [
+        "1 connection, req/s",
+        (c) =>
+          range(
+            get(c, 1).map((r) => r.rps),
+            (n) => n.toFixed(0),
+          ),
+      ],
+      [
+        "1 connection, p50",
+        (c) =>
+          range(
+            get(c, 1).map((r) => r.p50),
+            ms,
+          ),
+      ],
+      [
+        "1 connection, p95",
+        (c) =>
+          range(
+            get(c, 1).map((r) => r.p95),
+            ms,
+          ),
+      ],
+      [
+        "20 connections, req/s",
+        (c) =>
+          range(
+            get(c, 20).map((r) => r.rps),
+            (n) => n.toFixed(0),
+          ),
+      ],
+      [
+        "20 connections, p95",
+        (c) =>
+          range(
+            get(c, 20).map((r) => r.p95),
+            ms,
+          ),
+      ],
+      [
+        "20 connections, p97.5",
+        (c) =>
+          range(
+            get(c, 20).map((r) => r.p975),
+            ms,
+          ),
+      ],
     ];
     const ratio = (c: Case, n: number) =>
       range(
         get(c, n).map((r, i) => r.rps / get(cases[0], n)[i].rps),
         (x) => `${(x * 100).toFixed(0)}%`,
       );
-    rows.push(["1 connection, app/floor", (c) => ratio(c, 1)], ["20 connections, app/floor", (c) => ratio(c, 20)]);
+    rows.push(
+      ["1 connection, app/floor", (c) => ratio(c, 1)],
+      ["20 connections, app/floor", (c) => ratio(c, 20)],
+    );
     if (LOAD_DURATION > 0) {
       rows.push(
         [`50 connections ${LOAD_DURATION} s, req/s`, (c) => get(c, 50)[0].rps.toFixed(0)],
         [`50 connections ${LOAD_DURATION} s, p95`, (c) => ms(get(c, 50)[0].p95)],
-        [`50 connections ${LOAD_DURATION} s, errors`, (c) => `${get(c, 50)[0].errors} of ${get(c, 50)[0].requests}`],
+        [
+          `50 connections ${LOAD_DURATION} s, errors`,
+          (c) => `${get(c, 50)[0].errors} of ${get(c, 50)[0].requests}`,
+        ],
       );
     }
     console.log(`\n| | ${cases.map((c) => `\`${c.name}\``).join(" | ")} |`);

@@ -42,11 +42,12 @@ export function firstLoadJs(root: string): { route: string; bytes: number; files
       .replace(/^$/, "/");
     if (route.startsWith("/_")) continue;
     const manifest = JSON.parse(match[2]) as { entryJSFiles?: Record<string, string[]> };
-    const files = new Set([
-      ...build.rootMainFiles,
-      ...Object.values(manifest.entryJSFiles ?? {}).flat(),
-    ]);
-    out.push({ route: route || "/", bytes: [...files].reduce((sum, f) => sum + gz(f), 0), files: files.size });
+    const files = new Set([...build.rootMainFiles, ...Object.values(manifest.entryJSFiles ?? {}).flat()]);
+    out.push({
+      route: route || "/",
+      bytes: [...files].reduce((sum, f) => sum + gz(f), 0),
+      files: files.size,
+    });
   }
   return out.sort((a, b) => a.route.localeCompare(b.route));
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDashboard } from "@/app/_server/dashboard";
+import { cachedDashboard } from "@/app/_server/attainment-cache";
 import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
@@ -32,7 +32,7 @@ export default async function DashboardPage({
   const [t, locale, { latest, period, indicators, rows }] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
-    getDashboard(getDb(), province, params.period),
+    cachedDashboard(getDb(), province, params.period),
   ]);
   const byCode = new Map(indicators.map((i, order) => [i.code, { ...i, order }]));
   const cards = byShortfallFirst(

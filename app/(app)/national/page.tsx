@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { nationalAttainment } from "@/app/_server/attainment";
+import { cachedLatestFigureMonth, cachedNationalAttainment } from "@/app/_server/attainment-cache";
 import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
-import { latestFigureMonth } from "@/db/queries/months";
 import { listIndicators, listProvinces } from "@/db/queries/reference";
 import { STATUS_ORDER } from "@/lib/attainment";
 import type { Locale } from "@/lib/format";
@@ -36,13 +35,13 @@ export default async function NationalPage({
     getLocale() as Promise<Locale>,
     listIndicators(db),
     listProvinces(db),
-    latestFigureMonth(db),
+    cachedLatestFigureMonth(db),
   ]);
   const indicator = indicators.find((i) => i.code === query.indicator) ?? indicators[0];
   const period = query.period && parsePeriod(query.period) ? query.period : (latest ?? "2024");
   const sort: Sort = SORTS.includes(query.sort as Sort) ? (query.sort as Sort) : "growth";
   const descending = query.dir !== "asc";
-  const rows = await nationalAttainment(db, indicator, period);
+  const rows = await cachedNationalAttainment(db, indicator, period);
   const nameOf = new Map(provinces.map((p) => [p.id, p]));
   const key = (r: (typeof rows)[number]): number | string | null => {
     if (sort === "province") return nameOf.get(r.provinceId)?.nameVi ?? r.provinceId;
