@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cachedDashboard } from "@/app/_server/attainment-cache";
 import { pageTitle } from "@/app/_server/page-title";
@@ -6,10 +5,10 @@ import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
+import { Scorecard, type ScorecardItem, type ScorecardLabels } from "@/components/dashboard/scorecard";
 import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
@@ -45,6 +44,48 @@ export default async function DashboardPage({
   const name = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
   const detailHref = (code: string) =>
     `/indicators/${encodeURIComponent(code)}?province=${province.id}&period=${period}`;
+  // The rows as plain strings for the client scorecard: sent once, not as HTML and again as a tree.
+  const items: ScorecardItem[] = cards.map(({ row, indicator }) => {
+    const text = attainmentText(row, indicator, locale);
+    const unit = indicator.kind === "index" ? "%" : unitLabel(indicator.unit, locale);
+    return {
+      code: row.indicator,
+      name: name(indicator),
+      unit: `(${unit})`,
+      cardUnit: indicator.kind === "index" ? "" : unit,
+      href: detailHref(row.indicator),
+      status: row.status,
+      actual: text.actual,
+      estimate: row.vintage === "estimate",
+      approximate: Boolean(row.approximate),
+      yearToDate: text.yearToDate,
+      growth: text.growth,
+      sameAs: row.pctOfSamePeriod !== null ? t("dashboard.sameAs", { value: text.pctOfSamePeriod }) : null,
+      target: text.target,
+      attainment: [text.pctOfPlan && t("dashboard.ofPlan", { value: text.pctOfPlan }), text.gap].filter(
+        (line): line is string => Boolean(line),
+      ),
+      notes: row.notes.join(" "),
+    };
+  });
+  const labels: ScorecardLabels = {
+    indicator: t("dashboard.indicator"),
+    actual: t("dashboard.actual"),
+    yearToDate: t("dashboard.yearToDate"),
+    vsSamePeriod: t("dashboard.vsSamePeriod"),
+    target: t("dashboard.target"),
+    attainment: t("dashboard.attainment"),
+    status: t("dashboard.status"),
+    estimate: t("dashboard.estimate"),
+    approximate: t("dashboard.approximate"),
+    statuses: {
+      met: t("status.met"),
+      on_track: t("status.on_track"),
+      at_risk: t("status.at_risk"),
+      missed: t("status.missed"),
+      none: t("status.none"),
+    },
+  };
 
   return (
     <section className="space-y-4">
@@ -76,106 +117,7 @@ export default async function DashboardPage({
       </div>
       {cards.length === 0 && <p className="text-slate-600">{t("dashboard.noFigures")}</p>}
 
-      {/* Phones: one card per indicator. */}
-      <ul className="space-y-2 md:hidden" data-testid="scorecard-cards">
-        {cards.map(({ row, indicator }) => {
-          const text = attainmentText(row, indicator, locale);
-          return (
-            <li
-              key={row.indicator}
-              className="rounded border border-slate-200 bg-white p-3"
-              data-indicator={row.indicator}
-            >
-              <div className="flex items-start justify-between gap-2">
-                <Link href={detailHref(row.indicator)} className="font-medium hover:underline">
-                  {name(indicator)}
-                </Link>
-                <StatusBadge status={row.status} />
-              </div>
-              <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-                <dt className="text-slate-600">{t("dashboard.actual")}</dt>
-                <dd className="num text-right">
-                  {text.actual} {indicator.kind === "index" ? "" : unitLabel(indicator.unit, locale)}
-                  {row.vintage === "estimate" && (
-                    <span className="text-xs text-slate-500"> ({t("dashboard.estimate")})</span>
-                  )}
-                </dd>
-                <dt className="text-slate-600">{t("dashboard.vsSamePeriod")}</dt>
-                <dd className="num text-right">{text.growth}</dd>
-                <dt className="text-slate-600">{t("dashboard.target")}</dt>
-                <dd className="num text-right">{text.target}</dd>
-                <dt className="text-slate-600">{t("dashboard.attainment")}</dt>
-                <dd className="num text-right">{text.pctOfPlan ?? text.gap ?? "—"}</dd>
-              </dl>
-            </li>
-          );
-        })}
-      </ul>
-
-      {/* Wider screens: the scorecard as a table. */}
-      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white md:block">
-        <table className="w-full text-sm" data-testid="scorecard">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="px-3 py-2">{t("dashboard.indicator")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.actual")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.yearToDate")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.vsSamePeriod")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.target")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.attainment")}</th>
-              <th className="px-3 py-2">{t("dashboard.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cards.map(({ row, indicator }) => {
-              const text = attainmentText(row, indicator, locale);
-              return (
-                <tr key={row.indicator} className="border-t border-slate-100" data-indicator={row.indicator}>
-                  <td className="px-3 py-2">
-                    <Link href={detailHref(row.indicator)} className="hover:underline">
-                      {name(indicator)}
-                    </Link>
-                    <span className="ml-1 text-xs text-slate-500">
-                      ({indicator.kind === "index" ? "%" : unitLabel(indicator.unit, locale)})
-                    </span>
-                  </td>
-                  <td className="num px-3 py-2 text-right" data-testid="actual">
-                    {text.actual}
-                    {row.vintage === "estimate" && (
-                      <span className="ml-1 text-xs text-slate-500">({t("dashboard.estimate")})</span>
-                    )}
-                    {row.approximate && (
-                      <span className="ml-1 text-xs text-amber-700">({t("dashboard.approximate")})</span>
-                    )}
-                  </td>
-                  <td className="num px-3 py-2 text-right">{text.yearToDate}</td>
-                  <td
-                    className="num px-3 py-2 text-right"
-                    data-testid="vs-same-period"
-                    title={row.notes.join(" ")}
-                  >
-                    {text.growth}
-                    {row.pctOfSamePeriod !== null && (
-                      <span className="block text-xs text-slate-500">
-                        {t("dashboard.sameAs", { value: text.pctOfSamePeriod })}
-                      </span>
-                    )}
-                  </td>
-                  <td className="num px-3 py-2 text-right">{text.target}</td>
-                  <td className="num px-3 py-2 text-right" data-testid="attainment">
-                    {text.pctOfPlan && t("dashboard.ofPlan", { value: text.pctOfPlan })}
-                    {text.pctOfPlan && text.gap && <br />}
-                    {text.gap}
-                  </td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={row.status} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Scorecard items={items} labels={labels} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
-import { IndicatorCharts } from "@/components/indicator/charts";
+import { LazyIndicatorCharts } from "@/components/indicator/lazy-charts";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
@@ -117,7 +117,7 @@ export default async function IndicatorPage({
         </dl>
       )}
 
-      <IndicatorCharts
+      <LazyIndicatorCharts
         bars={bars}
         lines={lines}
         locale={locale}
