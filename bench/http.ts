@@ -18,6 +18,7 @@
  *   BENCH_DATABASE_URL      the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_HTTP_DB           the database created (and dropped) on it (default chitieu_bench_http)
  *   BENCH_APP_PORT=3204, BENCH_FLOOR_PORT=3205, WEB_CONCURRENCY (passed to the app)
+ *   BENCH_SERVE=1           measure nothing: keep the app and the data up until Ctrl-C
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -132,6 +133,8 @@ async function startApp(): Promise<ChildProcess> {
   const child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
+    // Its own process group, so that stopping it stops `next start` (and a cluster's processes) too.
+    detached: true,
     env: {
       ...env,
       DATABASE_URL: dbUrl,
@@ -217,6 +220,12 @@ async function main() {
   try {
     app = await startApp();
     const [leaderCookie, nationalCookie] = [await signIn("bench.lanhdao"), await signIn("bench.bo")];
+    if (process.env.BENCH_SERVE) {
+      // Keep the app and its data up to look at by hand; Ctrl-C drops the database.
+      console.log(`serving: leader cookie ${leaderCookie}\nnational cookie ${nationalCookie}\ntoken ${leaderToken}`);
+      await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
+      return;
+    }
     const at = (p: string) => `http://127.0.0.1:${APP_PORT}${p}`;
     const cases: Case[] = [
       { name: "floor", url: `http://127.0.0.1:${FLOOR_PORT}/`, headers: {} },
@@ -357,7 +366,7 @@ async function main() {
     console.log("\nfirst-load JavaScript per page (gzip):");
     for (const { route, bytes } of firstLoadJs(root)) console.log(`  ${route.padEnd(40)} ${kb(bytes)}`);
   } finally {
-    app?.kill("SIGTERM");
+    if (app?.pid) process.kill(-app.pid, "SIGTERM");
     await floor.close();
     await new Promise((r) => setTimeout(r, 1000));
     await dropDatabase();

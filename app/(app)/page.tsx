@@ -52,7 +52,6 @@ export default async function DashboardPage({
       code: row.indicator,
       name: name(indicator),
       unit: `(${unit})`,
-      cardUnit: indicator.kind === "index" ? "" : unit,
       href: detailHref(row.indicator),
       status: row.status,
       actual: text.actual,

@@ -10,8 +10,6 @@ export type ScorecardItem = {
   name: string;
   /** `(%)`, `(tỷ đồng)`: after the name in the table. */
   unit: string;
-  /** The unit after the actual on a phone card ("" for an index). */
-  cardUnit: string;
   href: string;
   status: Status | null;
   actual: string;
@@ -52,89 +50,63 @@ function Badge({ status, labels }: { status: Status | null; labels: ScorecardLab
 }
 
 /**
- * The dashboard's scorecard: cards on phones, a table on wider screens. A client component given the
- * rows as plain strings, so that the page's payload carries them once (issue 12): a server-rendered
- * table is sent twice, as HTML and again as the React Server Components payload that describes it.
+ * The dashboard's scorecard: a table on wider screens, the same rows as cards on phones (CSS in
+ * globals.css, `.sc-table`: one markup, not two). A client component given the rows as plain
+ * strings, so that the page's payload carries them once (issue 12): a server-rendered table is sent
+ * twice, as HTML and again as the React Server Components payload that describes it.
  */
 export function Scorecard({ items, labels }: { items: ScorecardItem[]; labels: ScorecardLabels }) {
   return (
-    <>
-      {/* Phones: one card per indicator. */}
-      <ul className="space-y-2 md:hidden" data-testid="scorecard-cards">
-        {items.map((item) => (
-          <li key={item.code} className="sc-card" data-indicator={item.code}>
-            <div className="flex items-start justify-between gap-2">
-              <Link href={item.href} className="font-medium hover:underline">
-                {item.name}
-              </Link>
-              <Badge status={item.status} labels={labels} />
-            </div>
-            <dl>
-              <dt>{labels.actual}</dt>
-              <dd>
-                {item.actual} {item.cardUnit}
-                {item.estimate && <small> ({labels.estimate})</small>}
-              </dd>
-              <dt>{labels.vsSamePeriod}</dt>
-              <dd>{item.growth}</dd>
-              <dt>{labels.target}</dt>
-              <dd>{item.target}</dd>
-              <dt>{labels.attainment}</dt>
-              <dd>{item.attainment[0] ?? "—"}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
-
-      {/* Wider screens: the scorecard as a table. */}
-      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white md:block">
-        <table className="sc-table" data-testid="scorecard">
-          <thead>
-            <tr>
-              <th>{labels.indicator}</th>
-              <th className="r">{labels.actual}</th>
-              <th className="r">{labels.yearToDate}</th>
-              <th className="r">{labels.vsSamePeriod}</th>
-              <th className="r">{labels.target}</th>
-              <th className="r">{labels.attainment}</th>
-              <th>{labels.status}</th>
+    <div className="overflow-x-auto md:rounded md:border md:border-slate-200 md:bg-white">
+      <table className="sc-table" data-testid="scorecard">
+        <thead>
+          <tr>
+            <th>{labels.indicator}</th>
+            <th className="r">{labels.actual}</th>
+            <th className="r">{labels.yearToDate}</th>
+            <th className="r">{labels.vsSamePeriod}</th>
+            <th className="r">{labels.target}</th>
+            <th className="r">{labels.attainment}</th>
+            <th>{labels.status}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.code} data-indicator={item.code}>
+              <td>
+                <Link href={item.href}>{item.name}</Link>
+                <small>{` ${item.unit}`}</small>
+              </td>
+              <td className="r" data-testid="actual" data-label={labels.actual}>
+                {item.actual}
+                {item.estimate && <small>{` (${labels.estimate})`}</small>}
+                {item.approximate && <small className="sc-warn">{` (${labels.approximate})`}</small>}
+              </td>
+              <td className="r sc-wide">{item.yearToDate}</td>
+              <td
+                className="r"
+                data-testid="vs-same-period"
+                data-label={labels.vsSamePeriod}
+                title={item.notes || undefined}
+              >
+                {item.growth}
+                {item.sameAs && <small className="block">{item.sameAs}</small>}
+              </td>
+              <td className="r" data-label={labels.target}>
+                {item.target}
+              </td>
+              <td className="r sc-lines" data-testid="attainment" data-label={labels.attainment}>
+                {item.attainment.length === 0
+                  ? "—"
+                  : item.attainment.map((line) => <span key={line}>{line}</span>)}
+              </td>
+              <td>
+                <Badge status={item.status} labels={labels} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.code} data-indicator={item.code}>
-                <td>
-                  <Link href={item.href} className="hover:underline">
-                    {item.name}
-                  </Link>
-                  <small> {item.unit}</small>
-                </td>
-                <td className="r" data-testid="actual">
-                  {item.actual}
-                  {item.estimate && <small> ({labels.estimate})</small>}
-                  {item.approximate && <small className="sc-warn"> ({labels.approximate})</small>}
-                </td>
-                <td className="r">{item.yearToDate}</td>
-                <td className="r" data-testid="vs-same-period" title={item.notes || undefined}>
-                  {item.growth}
-                  {item.sameAs && <small className="block">{item.sameAs}</small>}
-                </td>
-                <td className="r">{item.target}</td>
-                <td className="r" data-testid="attainment">
-                  {item.attainment.map((line, i) => (
-                    <span key={line} className={i > 0 ? "block" : undefined}>
-                      {line}
-                    </span>
-                  ))}
-                </td>
-                <td>
-                  <Badge status={item.status} labels={labels} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
