@@ -222,7 +222,9 @@ async function main() {
     const [leaderCookie, nationalCookie] = [await signIn("bench.lanhdao"), await signIn("bench.bo")];
     if (process.env.BENCH_SERVE) {
       // Keep the app and its data up to look at by hand; Ctrl-C drops the database.
-      console.log(`serving: leader cookie ${leaderCookie}\nnational cookie ${nationalCookie}\ntoken ${leaderToken}`);
+      console.log(
+        `serving: leader cookie ${leaderCookie}\nnational cookie ${nationalCookie}\ntoken ${leaderToken}`,
+      );
       await new Promise<void>((resolve) => process.once("SIGINT", () => resolve()));
       return;
     }
