@@ -51,14 +51,14 @@ function Badge({ status, labels }: { status: Status | null; labels: ScorecardLab
 
 /**
  * The dashboard's scorecard: a table on wider screens, the same rows as cards on phones (CSS in
- * globals.css, `.sc-table`: one markup, not two). A client component given the rows as plain
+ * globals.css, `.sc-cards`: one markup, not two). A client component given the rows as plain
  * strings, so that the page's payload carries them once (issue 12): a server-rendered table is sent
  * twice, as HTML and again as the React Server Components payload that describes it.
  */
 export function Scorecard({ items, labels }: { items: ScorecardItem[]; labels: ScorecardLabels }) {
   return (
     <div className="overflow-x-auto md:rounded md:border md:border-slate-200 md:bg-white">
-      <table className="sc-table" data-testid="scorecard">
+      <table className="sc-table sc-cards" data-testid="scorecard">
         <thead>
           <tr>
             <th>{labels.indicator}</th>

@@ -1,0 +1,84 @@
+"use client";
+
+import Link from "next/link";
+import type { Status } from "@/lib/attainment";
+import { STATUS_BADGE_CLASS, STATUS_STYLE } from "../ui/status-style";
+
+/** One province's line of the national comparison, its numbers already written out. */
+export type NationalRow = {
+  id: string;
+  name: string;
+  href: string;
+  former: boolean;
+  actual: string;
+  growth: string;
+  plan: string;
+  status: Status | null;
+};
+
+/** A sortable column's header: its label, the link that sorts by it, and whether it is the sort now. */
+export type NationalColumn = {
+  key: string;
+  label: string;
+  href: string;
+  sort: "ascending" | "descending" | "none";
+  right: boolean;
+};
+
+/**
+ * The national comparison's table. A client component given the rows as plain strings, so that the
+ * page's payload carries them once rather than as HTML and again as a server-rendered tree (issue 12).
+ */
+export function NationalTable({
+  rows,
+  columns,
+  formerLabel,
+  statusLabels,
+}: {
+  rows: NationalRow[];
+  columns: NationalColumn[];
+  formerLabel: string;
+  statusLabels: Record<Status | "none", string>;
+}) {
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="sc-table" data-testid="national-table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.key} className={c.right ? "r" : undefined} aria-sort={c.sort}>
+                <Link href={c.href} data-testid={`sort-${c.key}`}>
+                  {c.label}
+                  {c.sort === "descending" ? " ↓" : c.sort === "ascending" ? " ↑" : ""}
+                </Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const key = r.status ?? "none";
+            const { icon, className } = STATUS_STYLE[key];
+            return (
+              <tr key={r.id} data-province={r.id}>
+                <td>
+                  <Link href={r.href}>{r.name}</Link>
+                  {r.former && <small>{` ${formerLabel}`}</small>}
+                </td>
+                <td className="r">{r.actual}</td>
+                <td className="r">{r.growth}</td>
+                <td className="r">{r.plan}</td>
+                <td>
+                  <span className={`${STATUS_BADGE_CLASS} ${className}`} data-status={key}>
+                    <span aria-hidden="true">{icon}</span>
+                    {statusLabels[key]}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
