@@ -42,8 +42,6 @@ export default async function DashboardPage({
   );
   const parsed = period ? parsePeriod(period) : null;
   const name = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
-  const detailHref = (code: string) =>
-    `/indicators/${encodeURIComponent(code)}?province=${province.id}&period=${period}`;
   // The rows as plain strings for the client scorecard: sent once, not as HTML and again as a tree.
   const items: ScorecardItem[] = cards.map(({ row, indicator }) => {
     const text = attainmentText(row, indicator, locale);
@@ -52,19 +50,19 @@ export default async function DashboardPage({
       code: row.indicator,
       name: name(indicator),
       unit: `(${unit})`,
-      href: detailHref(row.indicator),
-      status: row.status,
+      status: row.status ?? undefined,
       actual: text.actual,
-      estimate: row.vintage === "estimate",
-      approximate: Boolean(row.approximate),
+      estimate: row.vintage === "estimate" ? true : undefined,
+      approximate: row.approximate ? true : undefined,
       yearToDate: text.yearToDate,
       growth: text.growth,
-      sameAs: row.pctOfSamePeriod !== null ? t("dashboard.sameAs", { value: text.pctOfSamePeriod }) : null,
+      sameAs:
+        row.pctOfSamePeriod !== null ? t("dashboard.sameAs", { value: text.pctOfSamePeriod }) : undefined,
       target: text.target,
       attainment: [text.pctOfPlan && t("dashboard.ofPlan", { value: text.pctOfPlan }), text.gap].filter(
         (line): line is string => Boolean(line),
       ),
-      notes: row.notes.join(" "),
+      notes: row.notes.length > 0 ? row.notes.join(" ") : undefined,
     };
   });
   const labels: ScorecardLabels = {
@@ -116,7 +114,7 @@ export default async function DashboardPage({
       </div>
       {cards.length === 0 && <p className="text-slate-600">{t("dashboard.noFigures")}</p>}
 
-      <Scorecard items={items} labels={labels} />
+      <Scorecard items={items} labels={labels} query={`?province=${province.id}&period=${period}`} />
     </section>
   );
 }

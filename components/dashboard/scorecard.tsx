@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { CSSProperties } from "react";
 import type { Status } from "@/lib/attainment";
 import { STATUS_BADGE_CLASS, STATUS_STYLE } from "../ui/status-style";
 
@@ -10,19 +11,18 @@ export type ScorecardItem = {
   name: string;
   /** `(%)`, `(tỷ đồng)`: after the name in the table. */
   unit: string;
-  href: string;
-  status: Status | null;
+  status?: Status;
   actual: string;
-  estimate: boolean;
-  approximate: boolean;
+  estimate?: true;
+  approximate?: true;
   yearToDate: string;
   growth: string;
-  /** "bằng 104,05%" under the growth, or null. */
-  sameAs: string | null;
+  /** "bằng 104,05%" under the growth. */
+  sameAs?: string;
   target: string;
   /** Share of plan and/or the gap in points, one per line. */
   attainment: string[];
-  notes: string;
+  notes?: string;
 };
 
 export type ScorecardLabels = {
@@ -38,7 +38,7 @@ export type ScorecardLabels = {
   statuses: Record<Status | "none", string>;
 };
 
-function Badge({ status, labels }: { status: Status | null; labels: ScorecardLabels }) {
+function Badge({ status, labels }: { status: Status | undefined; labels: ScorecardLabels }) {
   const key = status ?? "none";
   const { icon, className } = STATUS_STYLE[key];
   return (
@@ -55,10 +55,31 @@ function Badge({ status, labels }: { status: Status | null; labels: ScorecardLab
  * strings, so that the page's payload carries them once (issue 12): a server-rendered table is sent
  * twice, as HTML and again as the React Server Components payload that describes it.
  */
-export function Scorecard({ items, labels }: { items: ScorecardItem[]; labels: ScorecardLabels }) {
+export function Scorecard({
+  items,
+  labels,
+  query,
+}: {
+  /** Absent values are left out rather than sent as null or false: the payload is the page's size. */
+  items: ScorecardItem[];
+  labels: ScorecardLabels;
+  /** The detail links' query string, `?province=…&period=…`. */
+  query: string;
+}) {
+  // The phone cards' labels (globals.css, `.sc-cards`), once for the table rather than on every cell.
+  const cardLabels = Object.fromEntries(
+    (
+      [
+        [2, labels.actual],
+        [4, labels.vsSamePeriod],
+        [5, labels.target],
+        [6, labels.attainment],
+      ] as const
+    ).map(([n, label]) => [`--label-${n}`, JSON.stringify(label)]),
+  ) as CSSProperties;
   return (
     <div className="overflow-x-auto md:rounded md:border md:border-slate-200 md:bg-white">
-      <table className="sc-table sc-cards" data-testid="scorecard">
+      <table className="sc-table sc-cards" data-testid="scorecard" style={cardLabels}>
         <thead>
           <tr>
             <th>{labels.indicator}</th>
@@ -74,28 +95,21 @@ export function Scorecard({ items, labels }: { items: ScorecardItem[]; labels: S
           {items.map((item) => (
             <tr key={item.code} data-indicator={item.code}>
               <td>
-                <Link href={item.href}>{item.name}</Link>
+                <Link href={`/indicators/${encodeURIComponent(item.code)}${query}`}>{item.name}</Link>
                 <small>{` ${item.unit}`}</small>
               </td>
-              <td className="r" data-testid="actual" data-label={labels.actual}>
+              <td data-testid="actual">
                 {item.actual}
                 {item.estimate && <small>{` (${labels.estimate})`}</small>}
                 {item.approximate && <small className="sc-warn">{` (${labels.approximate})`}</small>}
               </td>
-              <td className="r sc-wide">{item.yearToDate}</td>
-              <td
-                className="r"
-                data-testid="vs-same-period"
-                data-label={labels.vsSamePeriod}
-                title={item.notes || undefined}
-              >
+              <td>{item.yearToDate}</td>
+              <td data-testid="vs-same-period" title={item.notes}>
                 {item.growth}
                 {item.sameAs && <small className="block">{item.sameAs}</small>}
               </td>
-              <td className="r" data-label={labels.target}>
-                {item.target}
-              </td>
-              <td className="r sc-lines" data-testid="attainment" data-label={labels.attainment}>
+              <td>{item.target}</td>
+              <td data-testid="attainment">
                 {item.attainment.length === 0
                   ? "—"
                   : item.attainment.map((line) => <span key={line}>{line}</span>)}
