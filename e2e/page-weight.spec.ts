@@ -34,7 +34,6 @@ test.describe("page weight", () => {
     const page = await signedIn("laocai.lanhdao");
     const body = await html(page, "/?province=15-2025&period=2026-YTD09");
     expect(body).toContain('data-testid="scorecard"');
-    (await import("node:fs")).writeFileSync("/tmp/wt12-demo-dash.html", body);
     expect(body.match(/data-indicator="/g)?.length ?? 0).toBeGreaterThan(20);
     expect(Buffer.byteLength(body)).toBeLessThanOrEqual(60 * 1024);
     // The account forms' and the month sheet's messages are for their own pages.
