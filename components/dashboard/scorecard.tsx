@@ -96,12 +96,12 @@ export function Scorecard({
             <tr key={item.code} data-indicator={item.code}>
               <td>
                 <Link href={`/indicators/${encodeURIComponent(item.code)}${query}`}>{item.name}</Link>
-                <small>{` ${item.unit}`}</small>
+                <small>{item.unit}</small>
               </td>
               <td data-testid="actual">
                 {item.actual}
-                {item.estimate && <small>{` (${labels.estimate})`}</small>}
-                {item.approximate && <small className="sc-warn">{` (${labels.approximate})`}</small>}
+                {item.estimate && <small>{`(${labels.estimate})`}</small>}
+                {item.approximate && <small className="sc-warn">{`(${labels.approximate})`}</small>}
               </td>
               <td>{item.yearToDate}</td>
               <td data-testid="vs-same-period" title={item.notes}>

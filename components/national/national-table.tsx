@@ -63,7 +63,7 @@ export function NationalTable({
               <tr key={r.id} data-province={r.id}>
                 <td>
                   <Link href={r.href}>{r.name}</Link>
-                  {r.former && <small>{` ${formerLabel}`}</small>}
+                  {r.former && <small>{formerLabel}</small>}
                 </td>
                 <td className="r">{r.actual}</td>
                 <td className="r">{r.growth}</td>
