@@ -18,7 +18,9 @@ async function html(page: Page, path: string) {
 /** The scripts the HTML loads before the page is usable, gzip-compressed as a server would send them. */
 async function firstLoadJs(page: Page, body: string) {
   // Every script tag but the polyfills' (`noModule`: modern browsers skip it).
-  const tags = [...body.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/g)].filter((m) => !/nomodule/i.test(m[0]));
+  const tags = [...body.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"[^>]*>/g)].filter(
+    (m) => !/nomodule/i.test(m[0]),
+  );
   const sources = [...new Set(tags.map((m) => m[1]))];
   expect(sources.length).toBeGreaterThan(0);
   let total = 0;
