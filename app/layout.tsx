@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/components/i18n/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,7 +13,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <ClientMessages namespaces={[]}>{children}</ClientMessages>
+        {/* No messages for the client here: the segments whose client components translate give
+            their own (components/i18n/client-messages.tsx), and the others load no i18n runtime. */}
+        {children}
       </body>
     </html>
   );
