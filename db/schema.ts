@@ -482,6 +482,106 @@ export const reportFiles = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.format] })],
 );
 
+// ── issue 13: deadlines, notifications, e-mail, what's new ───────────────────
+
+/**
+ * When each reporting obligation is due (domain.md §6): the period's figures by `dueDay` of the
+ * `monthsAfter`-th month after the period ends, covering up to `cutoffDay` when a regime fixes one.
+ * A row with no province is the national rule; a province's row overrides it. Without any row the
+ * defaults of lib/calendar.ts apply.
+ */
+export const reportingObligations = pgTable(
+  "reporting_obligations",
+  {
+    id: serial("id").primaryKey(),
+    /** `month`, `quarter`, `half` (6 tháng) or `year`. */
+    kind: text("kind").notNull(),
+    provinceId: text("province_id").references(() => provinces.id),
+    dueDay: smallint("due_day").notNull(),
+    monthsAfter: smallint("months_after").notNull().default(1),
+    cutoffDay: smallint("cutoff_day"),
+    version: integer("version").notNull().default(1),
+    updatedBy: integer("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("reporting_obligations_key").on(t.kind, t.provinceId).nullsNotDistinct(),
+    check("reporting_obligations_kind", sql`${t.kind} in ('month', 'quarter', 'half', 'year')`),
+    check("reporting_obligations_due_day", sql`${t.dueDay} between 1 and 31`),
+    check("reporting_obligations_months_after", sql`${t.monthsAfter} between 0 and 12`),
+    check("reporting_obligations_cutoff", sql`${t.cutoffDay} is null or ${t.cutoffDay} between 1 and 31`),
+  ],
+);
+export type ReportingObligation = typeof reportingObligations.$inferSelect;
+
+/** In-app notifications (the bell). `dedupeKey` makes each event reach a person once. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** `returned`, `due_soon`, `overdue`, `waiting_approval`, `approved_late` (lib/notify.ts). */
+    kind: text("kind").notNull(),
+    provinceId: text("province_id").references(() => provinces.id),
+    period: text("period"),
+    payload: jsonb("payload").$type<Record<string, string | number | null>>().notNull().default({}),
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("notifications_dedupe").on(t.userId, t.dedupeKey),
+    index("notifications_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+export type Notification = typeof notifications.$inferSelect;
+
+/**
+ * Outgoing e-mail, queued in the same transaction as the event that caused it and sent by the
+ * worker (lib/outbox.ts for the retry rules). Without SMTP_URL the rows stay here for the system
+ * admin to read; a failed send waits `next_attempt_at` (backoff) and keeps its last error.
+ */
+export const mailOutbox = pgTable(
+  "mail_outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: integer("user_id").references(() => users.id),
+    to: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    kind: text("kind").notNull(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    /** `pending` (to send or retry), `sent`, `failed` (gave up after the last attempt). */
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    /** A worker that claimed the row holds it until then; after a crash another takes it. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    check("mail_outbox_status", sql`${t.status} in ('pending', 'sent', 'failed')`),
+  ],
+);
+export type MailOutboxRow = typeof mailOutbox.$inferSelect;
+
+/** Each person's e-mail address and opt-out, and when they last saw "what's new". */
+export const userPreferences = pgTable("user_preferences", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  email: text("email"),
+  emailOptOut: boolean("email_opt_out").notNull().default(false),
+  whatsNewSeenAt: timestamp("whats_new_seen_at", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+export type UserPreferences = typeof userPreferences.$inferSelect;
+
 // ── issue 12: data versions, the key of the attainment cache ────────────────
 
 /**

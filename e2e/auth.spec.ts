@@ -3,10 +3,18 @@ import { expect, signIn, test } from "./fixtures";
 
 const NAV: Record<string, string[]> = {
   "laocai.canbo": ["Tổng quan", "Nhập số liệu", "Chỉ tiêu", "Báo cáo"],
-  "laocai.lanhdao": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Báo cáo"],
-  "laocai.quantri": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Báo cáo", "Quản trị", "Nhật ký thay đổi"],
-  bocongthuong: ["Tổng quan", "Chỉ tiêu", "Báo cáo", "So sánh các tỉnh"],
-  hethong: ["Tổng quan", "So sánh các tỉnh", "Quản trị", "Nhật ký thay đổi"],
+  "laocai.lanhdao": ["Tổng quan", "Chỉ tiêu", "Duyệt", "Báo cáo", "Tình hình gửi"],
+  "laocai.quantri": [
+    "Tổng quan",
+    "Chỉ tiêu",
+    "Duyệt",
+    "Báo cáo",
+    "Tình hình gửi",
+    "Quản trị",
+    "Nhật ký thay đổi",
+  ],
+  bocongthuong: ["Tổng quan", "Chỉ tiêu", "Báo cáo", "So sánh các tỉnh", "Tình hình gửi"],
+  hethong: ["Tổng quan", "So sánh các tỉnh", "Tình hình gửi", "Quản trị", "Nhật ký thay đổi"],
 };
 const ROLE: Record<string, string> = {
   "laocai.canbo": "Cán bộ nhập liệu",
@@ -91,6 +99,7 @@ test.describe("sign-in", () => {
       "Targets",
       "Review",
       "Reports",
+      "Submissions",
     ]);
     await page.reload();
     await expect(page.getByTestId("current-role")).toHaveText("Leader");

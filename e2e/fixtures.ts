@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/demo-accounts";
 
@@ -30,3 +32,13 @@ export const test = base.extend<{ signedIn: (username: string) => Promise<Page> 
     });
   },
 });
+
+/** The messages the e2e server's SMTP sink received (e2e/serve.ts), oldest first. */
+export function receivedMail(): { to: string[]; subject: string; text: string }[] {
+  const dir = path.resolve(import.meta.dirname, "..", ".data", "e2e-mail");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")));
+}

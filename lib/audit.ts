@@ -13,6 +13,7 @@ export const AUDIT_KINDS = {
   accounts: ["user."],
   tokens: ["token."],
   reports: ["report.", "report_settings."],
+  calendar: ["calendar."],
 } as const satisfies Record<string, readonly string[]>;
 export type AuditKind = keyof typeof AUDIT_KINDS;
 const KIND_NAMES = Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]];

@@ -62,3 +62,32 @@ export function requireAuthSecret(env: Env = readEnv()): string {
   }
   return env.authSecret;
 }
+
+/** E-mail settings (issue 13). Without SMTP_URL nothing is sent: messages wait in the outbox. */
+const mailSchema = z.object({
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("ChiTieu <chitieu@localhost>"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  MAIL_POLL_MS: z.coerce.number().int().min(200).max(3_600_000).default(30_000),
+});
+
+export type MailEnv = { smtpUrl: string | undefined; from: string; appUrl: string; pollMs: number };
+
+export function readMailEnv(source: Record<string, string | undefined> = process.env): MailEnv {
+  const blank = (v: string | undefined) => v || undefined;
+  const parsed = mailSchema.safeParse({
+    SMTP_URL: blank(source.SMTP_URL),
+    MAIL_FROM: blank(source.MAIL_FROM),
+    APP_URL: blank(source.APP_URL),
+    MAIL_POLL_MS: blank(source.MAIL_POLL_MS),
+  });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`ChiTieu: invalid mail settings — ${problems}`);
+  }
+  const e = parsed.data;
+  return { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, appUrl: e.APP_URL, pollMs: e.MAIL_POLL_MS };
+}

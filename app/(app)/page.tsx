@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cachedDashboard } from "@/app/_server/attainment-cache";
 import { pageTitle } from "@/app/_server/page-title";
@@ -9,6 +10,7 @@ import { Scorecard, type ScorecardItem, type ScorecardLabels } from "@/component
 import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
+import { WhatsNew } from "@/components/whats-new/whats-new";
 import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
@@ -25,6 +27,8 @@ export default async function DashboardPage({
 }) {
   const user = await requirePageUser();
   const params = await searchParams;
+  // Where national viewers land (issue 13: the submission board); the one line to change for another landing.
+  if (user.role === "national" && !params.province && !params.period) redirect("/submissions");
   const scope = await resolveProvince(user, params.province);
   if (!scope.allowed) return <NotAllowed />;
   const { province } = scope;
@@ -87,6 +91,7 @@ export default async function DashboardPage({
   return (
     <section className="space-y-4">
       <ReturnedMonthsNotice user={user} />
+      {user.role === "leader" && !params.province && <WhatsNew user={user} />}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t("dashboard.scorecardTitle")}</h1>

@@ -1,8 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { DbOrTx } from "@/db";
+import { notifyTransition } from "@/db/queries/notifications";
 import { getSheetInputs } from "@/db/queries/sheet";
 import { getMonthStatus, transitionMonth } from "@/db/queries/workflow";
+import { readMailEnv } from "@/lib/env";
 import { AppError, addFieldError, bilingual, type FieldErrors } from "@/lib/errors";
 import { parsePeriod } from "@/lib/periods";
 import { buildSheet } from "@/lib/sheet-model";
@@ -105,5 +107,19 @@ export async function runTransition(
     before: { status: result.from },
     after: { status: result.to, reason: body.reason ?? null, acknowledgements },
   });
+  // Who must hear of it (the leaders, the staff, the national viewers), in the same transaction.
+  await notifyTransition(
+    ctx.tx,
+    {
+      provinceId,
+      month,
+      transition,
+      transitionId: result.transition.id,
+      by: ctx.user.displayName,
+      reason: body.reason ?? null,
+      at: result.transition.at,
+    },
+    readMailEnv().appUrl,
+  );
   return getMonthStatus(ctx.tx, provinceId, month);
 }

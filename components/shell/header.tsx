@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/_server/shell-actions";
+import { BellIcon } from "@/components/ui/bell-icon";
 import type { Role } from "@/lib/permissions";
 import { LocaleSwitch } from "./locale-switch";
 import { navFor } from "./nav";
@@ -9,11 +10,14 @@ export async function Header({
   user,
   provinceName,
   reviewCount = 0,
+  unreadCount = 0,
 }: {
   user: { displayName: string; username: string; role: Role };
   provinceName: string | null;
   /** Months waiting for this leader's decision, shown beside Duyệt. */
   reviewCount?: number;
+  /** The person's unread notifications, on the bell. */
+  unreadCount?: number;
 }) {
   const t = await getTranslations();
   return (
@@ -34,6 +38,24 @@ export async function Header({
                 </>
               )}
             </span>
+          </Link>
+          <Link
+            href="/notifications"
+            className="relative rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+            data-testid="bell"
+            aria-label={t("notifications.bell", { count: unreadCount })}
+            title={t("notifications.bell", { count: unreadCount })}
+          >
+            <BellIcon />
+            {unreadCount > 0 && (
+              <span
+                className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-medium text-white"
+                data-testid="bell-count"
+                aria-hidden="true"
+              >
+                {unreadCount}
+              </span>
+            )}
           </Link>
           <LocaleSwitch />
           <form action={signOutAction}>

@@ -40,6 +40,8 @@ export default async function AdminPage({ searchParams }: { searchParams: Promis
       {[
         { href: "/admin", label: t("accounts.admin.provinceTab"), current: !nationwide },
         { href: "/admin?view=nationwide", label: t("accounts.admin.nationwideTab"), current: nationwide },
+        { href: "/admin/calendar", label: t("calendar.title"), current: false },
+        { href: "/admin/outbox", label: t("outbox.title"), current: false },
       ].map((tab) => (
         <Link
           key={tab.href}

@@ -9,8 +9,10 @@ import { EntryTools } from "@/components/import/entry-tools";
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
+import { monthDueDate } from "@/db/queries/calendar";
 import { latestFigureMonth } from "@/db/queries/months";
 import { figureChangesSince, getMonthStatus } from "@/db/queries/workflow";
+import { deadlineState, deadlineText, vnDay } from "@/lib/calendar";
 import { formatNumber, type Locale } from "@/lib/format";
 import { addMonths, monthKey, parsePeriod, periodLabel } from "@/lib/periods";
 import { can } from "@/lib/permissions";
@@ -46,12 +48,19 @@ export default async function EntryPage({
       ? (params.month as string)
       : await defaultMonth(province.id);
   const db = getDb();
-  const [t, locale, sheet, status] = await Promise.all([
+  const [t, locale, sheet, status, due] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
     loadSheet(db, province.id, month),
     getMonthStatus(db, province.id, month),
+    monthDueDate(db, province.id, month),
   ]);
+  // The due date and where the month stands: sent on time or late (its first submission), or days left / overdue.
+  const firstSubmit = status.history.find((h) => h.action === "submit")?.at ?? null;
+  const seeded = status.status === "approved" && !firstSubmit;
+  const standing = deadlineState(due, vnDay(new Date()), firstSubmit);
+  const deadline = deadlineText(due, standing);
+  const deadlineLate = standing.state === "overdue" || (standing.state === "sent" && standing.lateDays > 0);
   const actor = { id: user.id, role: user.role, provinceId: user.provinceId };
   const allowed = {
     submit: can(actor, "submit", province),
@@ -90,6 +99,14 @@ export default async function EntryPage({
             <span data-testid="entry-province">{locale === "en" ? province.nameEn : province.nameVi}</span> ·{" "}
             <span data-testid="entry-month">{period ? periodLabel(period, locale) : month}</span>
           </p>
+          {!seeded && (
+            <p
+              className={`text-sm ${deadlineLate ? "font-medium text-red-800" : "text-slate-700"}`}
+              data-testid="deadline"
+            >
+              {locale === "en" ? deadline.en : deadline.vi}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <form method="get" className="flex items-center gap-2 text-sm">

@@ -6,9 +6,10 @@ import { z } from "zod";
 import { changeOwnPassword } from "@/app/_server/accounts";
 import { type ActionResult, serverAction } from "@/app/_server/guard";
 import { clientAddress } from "@/app/(auth)/auth";
+import { savePreferences } from "@/db/queries/notifications";
 import { createApiToken, revokeApiToken } from "@/db/queries/tokens";
 import { ownPasswordSchema } from "@/lib/account-input";
-import { AppError, errorBody } from "@/lib/errors";
+import { AppError, bilingual, errorBody } from "@/lib/errors";
 
 const changePassword = serverAction(
   {
@@ -78,5 +79,36 @@ export const revokeTokenAction = serverAction(
       after: { revokedAt: new Date().toISOString() },
     });
     return { id: before.id };
+  },
+);
+
+/** The caller's e-mail address and opt-out (issue 13); audited as an account change. */
+export const saveMailPreferencesAction = serverAction(
+  {
+    schema: z.object({
+      email: z
+        .string()
+        .trim()
+        .max(200)
+        .refine(
+          (v) => v === "" || z.email().safeParse(v).success,
+          bilingual("Địa chỉ thư không hợp lệ.", "Invalid e-mail address."),
+        ),
+      optOut: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+    }),
+    permission: { self: true },
+    revalidate: ["/profile"],
+  },
+  async ({ tx, user, input, audit }) => {
+    const email = input.email === "" ? null : input.email;
+    const before = await savePreferences(tx, user.id, { email, emailOptOut: input.optOut });
+    await audit({
+      action: "user.mail_preferences",
+      entity: "user",
+      entityId: String(user.id),
+      before: { email: before.email, emailOptOut: before.emailOptOut },
+      after: { email, emailOptOut: input.optOut },
+    });
+    return { email, optOut: input.optOut };
   },
 );

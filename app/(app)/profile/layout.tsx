@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/i18n/client-messages";
 
-/** The password and token forms' messages for the client (components/i18n/client-messages.tsx). */
+/** The password, token and e-mail forms' messages for the client (components/i18n/client-messages.tsx). */
 export default function Layout({ children }: { children: ReactNode }) {
-  return <ClientMessages namespaces={["accounts", "profile"]}>{children}</ClientMessages>;
+  return <ClientMessages namespaces={["accounts", "profile", "mailPrefs"]}>{children}</ClientMessages>;
 }

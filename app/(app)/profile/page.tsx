@@ -2,9 +2,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { getDb } from "@/db";
+import { getPreferences } from "@/db/queries/notifications";
 import { listApiTokens } from "@/db/queries/tokens";
 import { listRecentSignIns } from "@/db/queries/users";
 import { formatDateTime, type Locale } from "@/lib/format";
+import { MailPreferencesForm } from "./mail-form";
 import { ChangePasswordForm } from "./password-form";
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
 
@@ -13,11 +15,12 @@ export const generateMetadata = pageTitle("nav.profile");
 export default async function ProfilePage() {
   const user = await requirePageUser();
   const db = getDb();
-  const [t, locale, tokens, signIns] = await Promise.all([
+  const [t, locale, tokens, signIns, preferences] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
     listApiTokens(db, user.id),
     listRecentSignIns(db, user.id),
+    getPreferences(db, user.id),
   ]);
   return (
     <div className="space-y-8">
@@ -31,6 +34,12 @@ export default async function ProfilePage() {
       <section className="space-y-3">
         <h2 className="text-lg font-medium">{t("accounts.password.title")}</h2>
         <ChangePasswordForm />
+      </section>
+
+      <section className="space-y-3">
+        <h2 className="text-lg font-medium">{t("mailPrefs.title")}</h2>
+        <p className="text-sm text-slate-600">{t("mailPrefs.intro")}</p>
+        <MailPreferencesForm email={preferences.email} optOut={preferences.emailOptOut} />
       </section>
 
       <section className="space-y-3">
