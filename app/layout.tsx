@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
@@ -14,7 +13,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* No messages for the client here: the segments whose client components translate give
+            their own (components/i18n/client-messages.tsx), and the others load no i18n runtime. */}
+        {children}
       </body>
     </html>
   );

@@ -607,3 +607,18 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 export type Session = typeof sessions.$inferSelect;
+
+// ── issue 12: data versions, the key of the attainment cache ────────────────
+
+/**
+ * A counter per province (and `*` for the reference tables, provinces and indicators), bumped in
+ * the writing transaction by triggers on figures, targets and period_statuses (migration
+ * `data_versions_triggers`). Computed attainment is cached keyed by the versions it was computed
+ * from (app/_server/attainment-cache.ts): one indexed read per request tells whether it is still
+ * true, on any number of app servers.
+ */
+export const dataVersions = pgTable("data_versions", {
+  scope: text("scope").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull().default(0),
+});
+export type DataVersion = typeof dataVersions.$inferSelect;

@@ -67,10 +67,17 @@ test.describe("targets and attainment at a glance", () => {
     const page = await signedIn("laocai.lanhdao");
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto("/?province=10&period=2023-YTD06");
-    const card = page.getByTestId("scorecard-cards").locator('li[data-indicator="TM.XNK"]');
+    // One markup: on a phone the table's rows are cards, without the table's header.
+    const card = page.getByTestId("scorecard").locator('tr[data-indicator="TM.XNK"]');
     await expect(card).toBeVisible();
     await expect(card).toContainText("18,90%");
-    await expect(page.getByTestId("scorecard")).toBeHidden();
+    const label = await card
+      .getByTestId("attainment")
+      .evaluate((el) => getComputedStyle(el, "::before").content);
+    expect(label).toBe('"Đạt / chênh lệch"');
+    await expect(page.getByTestId("scorecard").locator("thead")).toBeHidden();
+    const box = await card.boundingBox();
+    expect(box?.width).toBeLessThanOrEqual(375);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
   });

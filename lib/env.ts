@@ -12,6 +12,10 @@ const schema = z.object({
   PGLITE_DIR: z.string().min(1).default(".data/pglite"),
   AUTH_SECRET: z.string().optional(),
   CHITIEU_DEMO: z.enum(["0", "1"]).optional(),
+  WEB_CONCURRENCY: z
+    .string()
+    .regex(/^(auto|[1-9][0-9]?)$/, "WEB_CONCURRENCY must be a number of processes (1–99) or auto")
+    .optional(),
 });
 
 export type Env = {
@@ -19,6 +23,8 @@ export type Env = {
   pgliteDir: string;
   authSecret: string | undefined;
   demoMode: boolean;
+  /** Server processes `npm start` runs (WEB_CONCURRENCY): a number, or `auto` for one per core. */
+  webConcurrency: number | "auto";
 };
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -33,7 +39,17 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     pgliteDir: e.PGLITE_DIR,
     authSecret: e.AUTH_SECRET,
     demoMode: e.CHITIEU_DEMO ? e.CHITIEU_DEMO === "1" : !e.DATABASE_URL,
+    webConcurrency: e.WEB_CONCURRENCY === "auto" ? "auto" : Number(e.WEB_CONCURRENCY ?? 1),
   };
+}
+
+/**
+ * How many server processes to run: WEB_CONCURRENCY (`auto`: one per core), but always one on the
+ * embedded database, which allows one process per data directory.
+ */
+export function serverProcesses(env: Env, cores: number): number {
+  if (!env.databaseUrl) return 1;
+  return env.webConcurrency === "auto" ? Math.max(1, cores) : env.webConcurrency;
 }
 
 /** The signing secret for sessions; a missing or short one is a crash with a clear message, never a default. */

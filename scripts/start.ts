@@ -3,18 +3,22 @@
  *  1. embedded mode (no DATABASE_URL): keep a generated AUTH_SECRET in .data/ and turn demo mode on;
  *  2. apply migrations, and seed a database that has never been seeded;
  *  3. build if there is no build, or it is older than the source;
- *  4. run the server (scripts/server.mjs: Next.js, production or --dev) on $PORT (3000).
+ *  4. run the server (scripts/server.mjs: Next.js, production or --dev) on $PORT (3000) — with PostgreSQL and
+ *     WEB_CONCURRENCY > 1 (or `auto`, one per core), that many server processes sharing the
+ *     port through node:cluster (the primary hands connections out in turn), restarted if one dies.
  * Migrating and seeding happen here, before the server opens the database, because PGlite allows
  * one process per data directory.
  */
 import { spawn } from "node:child_process";
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { openDbFromEnv } from "../db/index";
 import { migrate } from "../db/migrate";
 import { isEmpty, seed } from "../db/seed";
-import { readEnv } from "../lib/env";
+import { readEnv, serverProcesses } from "../lib/env";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -98,6 +102,8 @@ async function main() {
     log("building (first start or changed source)");
     await run(next, ["build"]);
   }
+  const processes = serverProcesses(env, os.availableParallelism());
+  if (processes > 1) return startCluster(processes, port);
   log(`starting on http://localhost:${port}`);
   // The server replaces nothing here: forward signals so stopping `npm start` stops it.
   const child = spawn(process.execPath, server, {
@@ -107,6 +113,40 @@ async function main() {
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+/** `processes` copies of the server on one port (node:cluster); each has its own database pool. */
+function startCluster(processes: number, port: string) {
+  log(`starting ${processes} server processes on http://localhost:${port}`);
+  cluster.setupPrimary({
+    exec: path.join(root, "scripts", "server.mjs"),
+    args: [],
+  });
+  let stopping = false;
+  for (let i = 0; i < processes; i++) cluster.fork({ NODE_ENV: "production" });
+  const restarts: number[] = [];
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    // A process that keeps dying (a port in use, a bad build) is not restarted for ever.
+    restarts.push(Date.now());
+    if (restarts.filter((t) => t > Date.now() - 60_000).length > 2 * processes) {
+      console.error("[chitieu] server processes keep exiting; stopping");
+      process.exit(1);
+    }
+    console.error(
+      `[chitieu] server process ${worker.process.pid} exited (${signal ?? code}); starting another`,
+    );
+    cluster.fork({ NODE_ENV: "production" });
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+      setTimeout(() => process.exit(0), 5000).unref();
+      cluster.on("exit", () => {
+        if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      });
+    });
 }
 
 main().catch((error) => {

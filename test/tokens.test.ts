@@ -35,6 +35,24 @@ describe.each(DB_KINDS)("queries on %s", (kind) => {
     expect(listed[0].revokedAt).not.toBeNull();
   });
 
+  it("records a token's last use to the minute, without a write on every call (issue 12)", async () => {
+    const [owner] = await handle.db.select().from(users).where(eq(users.username, "laocai.lanhdao"));
+    const { secret, token } = await createApiToken(handle.db, owner.id, "every second");
+    const lastUsed = async () =>
+      (await handle.db.select().from(apiTokens).where(eq(apiTokens.id, token.id)))[0].lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await getUserByToken(handle.db, secret);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await getUserByToken(handle.db, secret);
+    expect(await lastUsed()).toEqual(first);
+    // A use more than a minute after the recorded one is recorded.
+    const earlier = new Date(Date.now() - 61_000);
+    await handle.db.update(apiTokens).set({ lastUsedAt: earlier }).where(eq(apiTokens.id, token.id));
+    await getUserByToken(handle.db, secret);
+    expect((await lastUsed())?.getTime()).toBeGreaterThan(earlier.getTime() + 60_000);
+  });
+
   it("a token dies when its owner's session version moves on (deactivation, password reset, role change)", async () => {
     const [owner] = await handle.db.select().from(users).where(eq(users.username, "thainguyen.canbo"));
     const { secret } = await createApiToken(handle.db, owner.id, "nightly import");

@@ -1,23 +1,19 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getDashboard } from "@/app/_server/dashboard";
+import { cachedDashboard } from "@/app/_server/attainment-cache";
 import { pageTitle } from "@/app/_server/page-title";
 import { resolveProvince } from "@/app/_server/province-scope";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
-import {
-  JudgedOn,
-  monthsLabel,
-  ProvisionalMark,
-  SamePeriodReasonText,
-} from "@/components/dashboard/row-marks";
+import { rowMarkTexts } from "@/components/dashboard/row-mark-texts";
+import { monthsLabel } from "@/components/dashboard/row-marks";
+import { Scorecard, type ScorecardItem, type ScorecardLabels } from "@/components/dashboard/scorecard";
 import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
 import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { WhatsNew } from "@/components/whats-new/whats-new";
 import { getDb } from "@/db";
 import type { Locale } from "@/lib/format";
@@ -45,7 +41,7 @@ export default async function DashboardPage({
   const [t, locale, { latest, period, indicators, rows, coverage }] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
-    getDashboard(getDb(), province, params.period),
+    cachedDashboard(getDb(), province, params.period),
   ]);
   const byCode = new Map(indicators.map((i, order) => [i.code, { ...i, order }]));
   // "?approved=only" hides the rows built on months not approved yet.
@@ -61,9 +57,50 @@ export default async function DashboardPage({
   );
   const parsed = period ? parsePeriod(period) : null;
   const name = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
-  const detailHref = (code: string) =>
-    `/indicators/${encodeURIComponent(code)}?province=${province.id}&period=${period}`;
   const toggleHref = `/?province=${province.id}${period ? `&period=${period}` : ""}${approvedOnly ? "" : "&approved=only"}`;
+  // The rows as plain strings for the client scorecard: sent once, not as HTML and again as a tree.
+  const items: ScorecardItem[] = cards.map(({ row, indicator }) => {
+    const text = attainmentText(row, indicator, locale);
+    const unit = indicator.kind === "index" ? t("dashboard.indexUnit") : unitLabel(indicator.unit, locale);
+    return {
+      code: row.indicator,
+      name: name(indicator),
+      unit: `(${unit})`,
+      status: row.status ?? undefined,
+      actual: text.actual,
+      estimate: row.vintage === "estimate" ? true : undefined,
+      approximate: row.approximate ? true : undefined,
+      yearToDate: text.yearToDate,
+      growth: text.growth,
+      sameAs:
+        row.pctOfSamePeriod !== null ? t("dashboard.sameAs", { value: text.pctOfSamePeriod }) : undefined,
+      target: text.target,
+      attainment: [text.pctOfPlan && t("dashboard.ofPlan", { value: text.pctOfPlan }), text.gap].filter(
+        (line): line is string => Boolean(line),
+      ),
+      notes: row.notes.length > 0 ? row.notes.join(" ") : undefined,
+      marks: rowMarkTexts(row, t, locale),
+    };
+  });
+  const labels: ScorecardLabels = {
+    indicator: t("dashboard.indicator"),
+    actual: t("dashboard.actual"),
+    yearToDate: t("dashboard.yearToDate"),
+    vsSamePeriod: t("dashboard.vsSamePeriod"),
+    target: t("dashboard.target"),
+    attainment: t("dashboard.attainment"),
+    status: t("dashboard.status"),
+    estimate: t("dashboard.estimate"),
+    approximate: t("dashboard.approximate"),
+    notApproved: t("dashboard.notApproved"),
+    statuses: {
+      met: t("status.met"),
+      on_track: t("status.on_track"),
+      at_risk: t("status.at_risk"),
+      missed: t("status.missed"),
+      none: t("status.none"),
+    },
+  };
 
   return (
     <section className="space-y-4">
@@ -127,128 +164,7 @@ export default async function DashboardPage({
         <p className="text-slate-600">{t("dashboard.noFigures")}</p>
       )}
 
-      {/* Phones: one card per indicator. */}
-      <ul className="space-y-2 md:hidden" data-testid="scorecard-cards">
-        {cards.map(({ row, indicator }) => {
-          const text = attainmentText(row, indicator, locale);
-          return (
-            <li
-              key={row.indicator}
-              className="rounded border border-slate-200 bg-white p-3"
-              data-indicator={row.indicator}
-            >
-              <div className="flex items-start justify-between gap-2">
-                <span>
-                  <Link href={detailHref(row.indicator)} className="font-medium hover:underline">
-                    {name(indicator)}
-                  </Link>
-                  <ProvisionalMark months={row.monthsNotApproved} locale={locale} />
-                </span>
-                <span className="text-right">
-                  <StatusBadge status={row.status} reason={row.statusReason} />
-                  <JudgedOn period={row.period} judgedOn={row.judgedOn} />
-                </span>
-              </div>
-              <dl className="mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-                <dt className="text-slate-600">{t("dashboard.actual")}</dt>
-                <dd className="num text-right">
-                  {/* An index and a rate already carry their "%". */}
-                  {text.actual}{" "}
-                  {indicator.kind === "index" || indicator.kind === "rate"
-                    ? ""
-                    : unitLabel(indicator.unit, locale)}
-                  {row.vintage === "estimate" && (
-                    <span className="text-xs text-slate-500"> ({t("dashboard.estimate")})</span>
-                  )}
-                </dd>
-                <dt className="text-slate-600">{t("dashboard.vsSamePeriod")}</dt>
-                <dd className="num text-right">
-                  {text.growth}
-                  <SamePeriodReasonText reason={row.samePeriodReason} />
-                </dd>
-                <dt className="text-slate-600">{t("dashboard.target")}</dt>
-                <dd className="num text-right">{text.target}</dd>
-                <dt className="text-slate-600">{t("dashboard.attainment")}</dt>
-                <dd className="num text-right">{text.pctOfPlan ?? text.gap ?? "—"}</dd>
-              </dl>
-            </li>
-          );
-        })}
-      </ul>
-
-      {/* Wider screens: the scorecard as a table (none when every row is hidden). */}
-      <div
-        className={`hidden overflow-x-auto rounded border border-slate-200 bg-white ${cards.length > 0 ? "md:block" : ""}`}
-      >
-        <table className="w-full text-sm" data-testid="scorecard">
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th className="px-3 py-2">{t("dashboard.indicator")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.actual")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.yearToDate")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.vsSamePeriod")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.target")}</th>
-              <th className="px-3 py-2 text-right">{t("dashboard.attainment")}</th>
-              <th className="px-3 py-2">{t("dashboard.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cards.map(({ row, indicator }) => {
-              const text = attainmentText(row, indicator, locale);
-              return (
-                <tr key={row.indicator} className="border-t border-slate-100" data-indicator={row.indicator}>
-                  <td className="px-3 py-2">
-                    <Link href={detailHref(row.indicator)} className="hover:underline">
-                      {name(indicator)}
-                    </Link>
-                    <span className="ml-1 text-xs text-slate-500">
-                      (
-                      {indicator.kind === "index"
-                        ? t("dashboard.indexUnit")
-                        : unitLabel(indicator.unit, locale)}
-                      )
-                    </span>
-                    <ProvisionalMark months={row.monthsNotApproved} locale={locale} />
-                  </td>
-                  <td className="num px-3 py-2 text-right" data-testid="actual">
-                    {text.actual}
-                    {row.vintage === "estimate" && (
-                      <span className="ml-1 text-xs text-slate-500">({t("dashboard.estimate")})</span>
-                    )}
-                    {row.approximate && (
-                      <span className="ml-1 text-xs text-amber-700">({t("dashboard.approximate")})</span>
-                    )}
-                  </td>
-                  <td className="num px-3 py-2 text-right">{text.yearToDate}</td>
-                  <td
-                    className="num px-3 py-2 text-right"
-                    data-testid="vs-same-period"
-                    title={row.notes.join(" ")}
-                  >
-                    {text.growth}
-                    {row.pctOfSamePeriod !== null && (
-                      <span className="block text-xs text-slate-500">
-                        {t("dashboard.sameAs", { value: text.pctOfSamePeriod })}
-                      </span>
-                    )}
-                    <SamePeriodReasonText reason={row.samePeriodReason} />
-                  </td>
-                  <td className="num px-3 py-2 text-right">{text.target}</td>
-                  <td className="num px-3 py-2 text-right" data-testid="attainment">
-                    {text.pctOfPlan && t("dashboard.ofPlan", { value: text.pctOfPlan })}
-                    {text.pctOfPlan && text.gap && <br />}
-                    {text.gap}
-                  </td>
-                  <td className="px-3 py-2" data-testid="status">
-                    <StatusBadge status={row.status} reason={row.statusReason} />
-                    <JudgedOn period={row.period} judgedOn={row.judgedOn} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Scorecard items={items} labels={labels} query={`?province=${province.id}&period=${period}`} />
     </section>
   );
 }

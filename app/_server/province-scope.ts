@@ -1,9 +1,16 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "@/db";
 import { getProvinceWithPredecessors, listProvinces } from "@/db/queries/reference";
 import type { Province } from "@/db/schema";
 import { can, type ProvinceAction } from "@/lib/permissions";
 import type { CurrentUser } from "./session";
+
+/**
+ * A province and its former units, read once per request (React `cache`): the layout, the page and
+ * the workflow notices all ask for the signed-in user's.
+ */
+export const provinceAndPredecessors = cache((id: string) => getProvinceWithPredecessors(getDb(), id));
 
 export type ProvinceScope =
   | { allowed: true; province: Province; options: Province[] }
@@ -20,9 +27,7 @@ export async function resolveProvince(
   action: ProvinceAction = "read",
 ): Promise<ProvinceScope> {
   const db = getDb();
-  const options = user.provinceId
-    ? await getProvinceWithPredecessors(db, user.provinceId)
-    : await listProvinces(db);
+  const options = user.provinceId ? await provinceAndPredecessors(user.provinceId) : await listProvinces(db);
   const actor = { id: user.id, role: user.role, provinceId: user.provinceId };
   if (requested) {
     const all = options.some((p) => p.id === requested) ? options : await listProvinces(db);

@@ -1,15 +1,15 @@
 import "server-only";
 import { getDb } from "@/db";
-import { getProvinceWithPredecessors } from "@/db/queries/reference";
 import { countSubmittedMonths, listReturnedMonths } from "@/db/queries/workflow";
 import { can, type ProvinceAction, roleMay } from "@/lib/permissions";
+import { provinceAndPredecessors } from "./province-scope";
 import type { CurrentUser } from "./session";
 
 /** The units of the user's province (with its former units) where they may do `action`. */
 async function provincesWhere(user: CurrentUser, action: ProvinceAction) {
   if (!user.provinceId || !roleMay(user.role, action)) return [];
   const actor = { id: user.id, role: user.role, provinceId: user.provinceId };
-  const reach = await getProvinceWithPredecessors(getDb(), user.provinceId);
+  const reach = await provinceAndPredecessors(user.provinceId);
   return reach.filter((p) => can(actor, action, p));
 }
 

@@ -5,6 +5,7 @@ import type { DbOrTx } from "../index";
 import { apiTokens, users } from "../schema";
 
 const TOKEN_PREFIX = "ct_";
+const LAST_USED_PRECISION_MS = 60_000;
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -65,11 +66,15 @@ export function listApiTokens(db: DbOrTx, userId: number) {
 export async function getUserByToken(db: DbOrTx, secret: string) {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const [row] = await db
-    .select({ user: users, tokenId: apiTokens.id })
+    .select({ user: users, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, and(eq(users.id, apiTokens.userId), eq(users.sessionVersion, apiTokens.sessionVersion)))
     .where(and(eq(apiTokens.tokenHash, hashToken(secret)), isNull(apiTokens.revokedAt)));
   if (!row) return null;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.tokenId));
+  // "Last used" is shown to the minute: a script calling every second does not write every second.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.tokenId));
+  }
   return row.user;
 }

@@ -1,22 +1,19 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { nationalAttainment, provinceFigures } from "@/app/_server/attainment";
+import { provinceFigures } from "@/app/_server/attainment";
+import { cachedLatestFigureMonth, cachedNationalAttainment } from "@/app/_server/attainment-cache";
 import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
-import {
-  JudgedOn,
-  monthsLabel,
-  ProvisionalMark,
-  SamePeriodReasonText,
-} from "@/components/dashboard/row-marks";
+import { rowMarkTexts } from "@/components/dashboard/row-mark-texts";
+import { monthsLabel } from "@/components/dashboard/row-marks";
+import { type NationalColumn, type NationalRow, NationalTable } from "@/components/national/national-table";
 import { NotAllowed } from "@/components/ui/not-allowed";
-import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
 import { getAttainmentData } from "@/db/queries/attainment";
-import { latestApprovedMonth, latestFigureMonth } from "@/db/queries/months";
+import { latestApprovedMonth } from "@/db/queries/months";
 import { listIndicators, listProvinces } from "@/db/queries/reference";
 import { STATUS_ORDER } from "@/lib/attainment";
 import type { Locale } from "@/lib/format";
@@ -53,7 +50,7 @@ export default async function NationalPage({
     getLocale() as Promise<Locale>,
     listIndicators(db),
     listProvinces(db),
-    latestFigureMonth(db),
+    cachedLatestFigureMonth(db),
     latestApprovedMonth(db),
   ]);
   const indicator = indicators.find((i) => i.code === query.indicator) ?? indicators[0];
@@ -73,7 +70,7 @@ export default async function NationalPage({
   const { rows: allRows, coverage } = await attainmentSoFarAsync(
     period,
     latest,
-    (k) => nationalAttainment(db, indicator, k),
+    (k) => cachedNationalAttainment(db, indicator, k),
     () => indicator.kind,
     (row, months) => {
       const province = levelsData?.provinces.find((p) => p.id === row.provinceId);
@@ -106,17 +103,36 @@ export default async function NationalPage({
   const href = (s: Sort) =>
     `/national?indicator=${indicator.code}&period=${period}&sort=${s}&dir=${sort === s && descending ? "asc" : "desc"}${approvedParam}`;
   const toggleHref = `/national?indicator=${indicator.code}&period=${period}&sort=${sort}&dir=${descending ? "desc" : "asc"}${approvedOnly ? "" : "&approved=only"}`;
-  const header = (s: Sort, label: string, right = true) => (
-    <th
-      className={`px-3 py-2 ${right ? "text-right" : ""}`}
-      aria-sort={sort === s ? (descending ? "descending" : "ascending") : "none"}
-    >
-      <Link href={href(s)} className="hover:underline" data-testid={`sort-${s}`}>
-        {label}
-        {sort === s ? (descending ? " ↓" : " ↑") : ""}
-      </Link>
-    </th>
-  );
+  const column = (s: Sort, label: string, right = true): NationalColumn => ({
+    key: s,
+    label,
+    href: href(s),
+    sort: sort === s ? (descending ? "descending" : "ascending") : "none",
+    right,
+  });
+  const columns = [
+    column("province", t("national.province"), false),
+    column("value", t("national.value")),
+    column("growth", t("national.growth")),
+    column("plan", t("national.plan")),
+    column("status", t("national.status"), false),
+  ];
+  // The rows as plain strings for the client table: sent once, not as HTML and again as a tree.
+  const tableRows: NationalRow[] = sorted.map((r) => {
+    const p = nameOf.get(r.provinceId);
+    const text = attainmentText(r, indicator, locale);
+    return {
+      id: r.provinceId,
+      name: p ? (locale === "en" ? p.nameEn : p.nameVi) : r.provinceId,
+      href: `/indicators/${indicator.code}?province=${r.provinceId}&period=${period}`,
+      former: Boolean(p?.validTo),
+      actual: text.actual,
+      growth: text.growth,
+      plan: text.pctOfPlan ?? text.gap ?? "—",
+      status: r.status,
+      marks: rowMarkTexts(r, t, locale),
+    };
+  });
 
   return (
     <section className="space-y-4">
@@ -172,51 +188,19 @@ export default async function NationalPage({
       {sorted.length === 0 ? (
         <p className="text-slate-600">{t("national.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full text-sm" data-testid="national-table">
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                {header("province", t("national.province"), false)}
-                {header("value", t("national.value"))}
-                {header("growth", t("national.growth"))}
-                {header("plan", t("national.plan"))}
-                {header("status", t("national.status"), false)}
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((r) => {
-                const p = nameOf.get(r.provinceId);
-                const text = attainmentText(r, indicator, locale);
-                return (
-                  <tr key={r.provinceId} className="border-t border-slate-100" data-province={r.provinceId}>
-                    <td className="px-3 py-2">
-                      <Link
-                        href={`/indicators/${indicator.code}?province=${r.provinceId}&period=${period}`}
-                        className="hover:underline"
-                      >
-                        {p ? (locale === "en" ? p.nameEn : p.nameVi) : r.provinceId}
-                      </Link>
-                      {p?.validTo && (
-                        <span className="ml-1 text-xs text-slate-500">{t("national.former")}</span>
-                      )}
-                      <ProvisionalMark months={r.monthsNotApproved} locale={locale} />
-                    </td>
-                    <td className="num px-3 py-2 text-right">{text.actual}</td>
-                    <td className="num px-3 py-2 text-right">
-                      {text.growth}
-                      <SamePeriodReasonText reason={r.samePeriodReason} />
-                    </td>
-                    <td className="num px-3 py-2 text-right">{text.pctOfPlan ?? text.gap ?? "—"}</td>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={r.status} reason={r.statusReason} />
-                      <JudgedOn period={r.period} judgedOn={r.judgedOn} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <NationalTable
+          rows={tableRows}
+          columns={columns}
+          formerLabel={t("national.former")}
+          notApprovedLabel={t("dashboard.notApproved")}
+          statusLabels={{
+            met: t("status.met"),
+            on_track: t("status.on_track"),
+            at_risk: t("status.at_risk"),
+            missed: t("status.missed"),
+            none: t("status.none"),
+          }}
+        />
       )}
     </section>
   );

@@ -8,7 +8,7 @@ import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { JudgedOn, ProvisionalMark, SamePeriodReasonText } from "@/components/dashboard/row-marks";
-import { IndicatorCharts } from "@/components/indicator/charts";
+import { LazyIndicatorCharts } from "@/components/indicator/lazy-charts";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db";
@@ -138,7 +138,7 @@ export default async function IndicatorPage({
         </dl>
       )}
 
-      <IndicatorCharts
+      <LazyIndicatorCharts
         bars={bars}
         lines={lines}
         locale={locale}

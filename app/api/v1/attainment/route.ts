@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nationalAttainment } from "@/app/_server/attainment";
+import { cachedNationalAttainment } from "@/app/_server/attainment-cache";
 import { apiRead } from "@/app/_server/guard";
 import { periodSchema } from "@/app/_server/period-schema";
 import { getIndicator } from "@/db/queries/reference";
@@ -13,7 +13,7 @@ export const GET = apiRead(
   async ({ db, input }) => {
     const indicator = await getIndicator(db, input.indicator);
     if (!indicator) throw errors.notFound("chỉ tiêu", "Indicator");
-    const rows = await nationalAttainment(db, indicator, input.period);
+    const rows = await cachedNationalAttainment(db, indicator, input.period);
     return rows.map(({ provinceId, ...row }) => ({ province: provinceId, ...row }));
   },
 );

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { provinceAttainment } from "@/app/_server/attainment";
+import { cachedProvinceAttainment } from "@/app/_server/attainment-cache";
 import { apiRead } from "@/app/_server/guard";
 import { periodSchema } from "@/app/_server/period-schema";
 
@@ -10,7 +10,7 @@ export const GET = apiRead(
   },
   async ({ db, province, input }) => {
     // The guard has loaded the province it authorized.
-    const rows = await provinceAttainment(db, province as NonNullable<typeof province>, input.period);
+    const rows = await cachedProvinceAttainment(db, province as NonNullable<typeof province>, input.period);
     return rows.map(({ provinceId: _, ...row }) => row);
   },
 );

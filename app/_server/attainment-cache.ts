@@ -1,0 +1,114 @@
+import "server-only";
+import { eq, inArray, or, sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "@/db";
+import { latestFigureMonth } from "@/db/queries/months";
+import { dataVersions, type Indicator, type Province, provinces } from "@/db/schema";
+import { nationalAttainment, provinceAttainment } from "./attainment";
+import { getDashboard } from "./dashboard";
+
+/**
+ * Computed attainment, cached per server process and keyed by the data versions it was computed
+ * from (issue 12). Every write to figures, targets or month statuses bumps the version of its
+ * province in the writing transaction (triggers, migration `data_versions_triggers`; provinces and
+ * indicators bump `*`), so each request makes one indexed read of the versions that matter and
+ * recomputes only when one moved: a saved figure shows on the next request, on every app server.
+ *
+ * The versions are read BEFORE the data: what is stored under a version is never older than it.
+ * The engine is not changed: this wraps its calls (app/_server/attainment.ts, dashboard.ts).
+ */
+
+const MAX_ENTRIES = 2000;
+
+type Entry = { version: string; value: Promise<unknown> };
+/** One cache per database handle, as each app server has its own. */
+const caches = new WeakMap<object, Map<string, Entry>>();
+
+function cacheOf(db: DbOrTx): Map<string, Entry> | null {
+  // Inside a transaction the caller may see its own uncommitted writes: never cache those.
+  if (db instanceof PgTransaction) return null;
+  let cache = caches.get(db);
+  if (!cache) {
+    cache = new Map();
+    caches.set(db, cache);
+  }
+  return cache;
+}
+
+/**
+ * The data version of a province's attainment: the sum of the counters of the province, its
+ * predecessors and `*` (each counter only grows, so the sum moves whenever one of them does; a
+ * new predecessor changes `provinces`, which bumps `*`). Without a province: every counter.
+ */
+export async function dataVersion(db: DbOrTx, provinceId?: string): Promise<string> {
+  const provinceScopes = provinceId
+    ? or(
+        eq(dataVersions.scope, "*"),
+        inArray(
+          dataVersions.scope,
+          db
+            .select({ id: provinces.id })
+            .from(provinces)
+            .where(or(eq(provinces.id, provinceId), eq(provinces.successorId, provinceId))),
+        ),
+      )
+    : undefined;
+  const [row] = await db
+    .select({ v: sql<string | null>`sum(${dataVersions.version})::text` })
+    .from(dataVersions)
+    .where(provinceScopes);
+  return row?.v ?? "0";
+}
+
+/** `compute()` for `key` at the current data version of `provinceId` (or of everything), cached. */
+async function cached<T>(
+  db: DbOrTx,
+  key: string,
+  provinceId: string | undefined,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const cache = cacheOf(db);
+  if (!cache) return compute();
+  const version = await dataVersion(db, provinceId);
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    // Least recently used goes first: re-insert on a hit.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  // Concurrent requests for the same key and version share one computation.
+  const value = compute();
+  cache.set(key, { version, value });
+  value.catch(() => {
+    if (cache.get(key)?.value === value) cache.delete(key);
+  });
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return value;
+}
+
+/** `GET /provinces/{id}/attainment?period=…`, cached: see provinceAttainment. */
+export function cachedProvinceAttainment(db: DbOrTx, province: Province, period: string) {
+  return cached(db, `province|${province.id}|${period}`, province.id, () =>
+    provinceAttainment(db, province, period),
+  );
+}
+
+/** `GET /attainment?period=…&indicator=…` and the national comparison, cached: see nationalAttainment. */
+export function cachedNationalAttainment(db: DbOrTx, indicator: Indicator, period: string) {
+  return cached(db, `national|${indicator.code}|${period}`, undefined, () =>
+    nationalAttainment(db, indicator, period),
+  );
+}
+
+/** The province dashboard's data, cached: see getDashboard. */
+export function cachedDashboard(db: DbOrTx, province: Province, requestedPeriod?: string) {
+  return cached(db, `dashboard|${province.id}|${requestedPeriod ?? ""}`, province.id, () =>
+    getDashboard(db, province, requestedPeriod),
+  );
+}
+
+/** The latest month with a figure in any province (the national page's default), cached. */
+export function cachedLatestFigureMonth(db: DbOrTx) {
+  return cached(db, "latest-month", undefined, () => latestFigureMonth(db));
+}

@@ -1,0 +1,166 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { provinceAttainment } from "@/app/_server/attainment";
+import { cachedDashboard, cachedProvinceAttainment, dataVersion } from "@/app/_server/attainment-cache";
+import { type Db, type DbHandle, openDb } from "@/db";
+import { saveFigures } from "@/db/queries/figure-writes";
+import { saveTargets } from "@/db/queries/targets";
+import { transitionMonth } from "@/db/queries/workflow";
+import * as schema from "@/db/schema";
+import { figures, type Province, provinces, targets, users } from "@/db/schema";
+import { seed } from "@/db/seed";
+import { DB_KINDS, openTestDb } from "./db";
+
+const PROVINCE = "15-2025";
+const MONTH = "2026-10"; // a draft month of the demo data
+const INDICATOR = "NL.DIEN_SX";
+
+/**
+ * Reads stay live through the attainment cache (issue 12): a saved figure, a changed target and a
+ * month's approval show on the next read, on the server that wrote and on another one — two
+ * database clients on one database, each with its own cache, as two app servers would have.
+ */
+describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
+  let handle: DbHandle;
+  let serverA: Db;
+  let serverB: Db;
+  let closeB: () => Promise<void> = async () => {};
+  let province: Province;
+  let staffId: number;
+  let leaderId: number;
+
+  beforeAll(async () => {
+    handle = await openTestDb(kind);
+    await seed(handle.db, { demoAccounts: true });
+    serverA = handle.db;
+    if (kind === "pglite") {
+      // One process per PGlite database: a second client over the same database.
+      serverB = drizzlePglite((handle.db as unknown as { $client: never }).$client, {
+        schema,
+      }) as unknown as Db;
+    } else {
+      const [{ name }] = await handle.db
+        .select({ name: sql<string>`current_database()` })
+        .from(provinces)
+        .limit(1);
+      const url = new URL(process.env.TEST_DATABASE_URL as string);
+      url.pathname = `/${name}`;
+      const other = openDb({ url: url.toString() });
+      serverB = other.db;
+      closeB = other.close;
+    }
+    [province] = await serverA.select().from(provinces).where(eq(provinces.id, PROVINCE));
+    const [staff] = await serverA.select().from(users).where(eq(users.username, "laocai.canbo"));
+    const [leader] = await serverA.select().from(users).where(eq(users.username, "laocai.lanhdao"));
+    staffId = staff.id;
+    leaderId = leader.id;
+  }, 180_000);
+  afterAll(async () => {
+    await closeB();
+    await handle?.close();
+  });
+
+  const rowOf = async (db: Db) =>
+    (await cachedProvinceAttainment(db, province, MONTH)).find((r) => r.indicator === INDICATOR);
+
+  it("serves repeated reads from the cache while nothing changes", async () => {
+    const first = await cachedProvinceAttainment(serverA, province, MONTH);
+    const second = await cachedProvinceAttainment(serverA, province, MONTH);
+    expect(second).toBe(first); // the very same computed rows: not recomputed
+    expect(second).toEqual(await provinceAttainment(serverA, province, MONTH));
+    const dashboard = await cachedDashboard(serverA, province, MONTH);
+    expect(await cachedDashboard(serverA, province, MONTH)).toBe(dashboard);
+  });
+
+  it("shows a saved figure on the next read, on both servers", async () => {
+    const before = await rowOf(serverA);
+    await rowOf(serverB); // both servers have it cached
+    const [figure] = await serverA
+      .select()
+      .from(figures)
+      .where(
+        and(
+          eq(figures.provinceId, PROVINCE),
+          eq(figures.indicatorCode, INDICATOR),
+          eq(figures.period, MONTH),
+          eq(figures.measure, "value"),
+        ),
+      );
+    const value = Number(figure?.value ?? 0) + 123.4;
+    const versionBefore = await dataVersion(serverA, PROVINCE);
+    await serverA.transaction((tx) =>
+      saveFigures(tx, PROVINCE, staffId, [
+        {
+          indicator: INDICATOR,
+          period: MONTH,
+          measure: "value",
+          value,
+          vintage: "estimate",
+          version: figure?.version ?? null,
+        },
+      ]),
+    );
+    expect(await dataVersion(serverB, PROVINCE)).not.toBe(versionBefore);
+    const afterA = await rowOf(serverA);
+    const afterB = await rowOf(serverB);
+    expect(afterA?.actual).toBeCloseTo(value, 1);
+    expect(afterB?.actual).toBeCloseTo(value, 1);
+    expect(afterA?.actual).not.toBe(before?.actual);
+  });
+
+  it("shows a changed target on the next read, on both servers", async () => {
+    await rowOf(serverA);
+    await rowOf(serverB);
+    const [target] = await serverB
+      .select()
+      .from(targets)
+      .where(
+        and(
+          eq(targets.provinceId, PROVINCE),
+          eq(targets.indicatorCode, INDICATOR),
+          eq(targets.year, 2026),
+          isNull(targets.quarter),
+        ),
+      );
+    const basis = target?.basis ?? "level";
+    const value = basis === "growth" ? 12.5 : 98765;
+    await serverB.transaction((tx) =>
+      saveTargets(tx, PROVINCE, leaderId, [
+        { indicator: INDICATOR, year: 2026, basis, value, version: target?.version ?? null },
+      ]),
+    );
+    expect((await rowOf(serverA))?.target?.value).toBe(value);
+    expect((await rowOf(serverB))?.target?.value).toBe(value);
+  });
+
+  it("recomputes after a month's submission and approval, on both servers", async () => {
+    const cachedA = await cachedProvinceAttainment(serverA, province, MONTH);
+    const cachedB = await cachedProvinceAttainment(serverB, province, MONTH);
+    for (const [transition, userId] of [
+      ["submit", staffId],
+      ["approve", leaderId],
+    ] as const) {
+      const version = await dataVersion(serverA, PROVINCE);
+      await serverA.transaction((tx) =>
+        transitionMonth(tx, { provinceId: PROVINCE, month: MONTH, transition, userId }),
+      );
+      expect(await dataVersion(serverB, PROVINCE)).not.toBe(version);
+    }
+    const afterA = await cachedProvinceAttainment(serverA, province, MONTH);
+    const afterB = await cachedProvinceAttainment(serverB, province, MONTH);
+    // Not served from before the approval: computed again, from the approved month.
+    expect(afterA).not.toBe(cachedA);
+    expect(afterB).not.toBe(cachedB);
+    expect(afterB).toEqual(await provinceAttainment(serverB, province, MONTH));
+  });
+
+  it("a write to another province leaves this province's version alone; a predecessor's moves it", async () => {
+    const version = await dataVersion(serverA, PROVINCE);
+    await serverA.update(figures).set({ note: "x" }).where(eq(figures.provinceId, "19-2025"));
+    expect(await dataVersion(serverA, PROVINCE)).toBe(version);
+    const [predecessor] = await serverA.select().from(provinces).where(eq(provinces.successorId, PROVINCE));
+    await serverA.update(figures).set({ note: "y" }).where(eq(figures.provinceId, predecessor.id));
+    expect(await dataVersion(serverA, PROVINCE)).not.toBe(version);
+  });
+});
