@@ -22,7 +22,8 @@ export class HashingBusy extends Error {
   }
 }
 
-async function bounded<T>(work: () => Promise<T>): Promise<T> {
+/** Runs `work` in one of the hashing slots, waiting its turn (exported for tests that hold a slot). */
+export async function bounded<T>(work: () => Promise<T>): Promise<T> {
   if (running >= HASHING.concurrency) {
     if (waiting.length >= HASHING.maxWaiting) throw new HashingBusy();
     // The finishing hash hands its place over: `running` stays as it is.

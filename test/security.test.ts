@@ -27,7 +27,7 @@ import { CLIENT_ADDRESS_HEADER, clientAddress } from "@/lib/client-address";
 import { nulBytePath } from "@/lib/errors";
 import { buildPreview, type ImportEntry } from "@/lib/import/preview";
 import { logServerError } from "@/lib/log";
-import { HASHING, hashPassword, takeHashingPeak } from "@/lib/passwords";
+import { bounded, HASHING, hashPassword, takeHashingPeak } from "@/lib/passwords";
 import { addMonths } from "@/lib/periods";
 import { unacknowledged } from "@/lib/validation";
 import type { Transition } from "@/lib/workflow";
@@ -219,14 +219,19 @@ describe.each(DB_KINDS)("security on %s", (kind) => {
     const saved = { ...HASHING };
     Object.assign(HASHING, { concurrency: 1, maxWaiting: 3 });
     try {
-      // One hash running and three waiting: the queue is full for a while.
-      const queue = Array.from({ length: 4 }, (_, i) => hashPassword(`queued ${i}`));
+      // One slot held and three waiting until the gate opens: the queue stays full while we sign in.
+      let open = () => {};
+      const gate = new Promise<void>((resolve) => {
+        open = resolve;
+      });
+      const queue = Array.from({ length: 4 }, () => bounded(() => gate));
       const result = await checkCredentials(
         handle.db,
         { username: "laocai.canbo", password: "x" },
         "192.0.2.77",
       );
       expect(result).toEqual({ ok: false, reason: "busy" });
+      open();
       await Promise.all(queue);
       expect(
         await handle.db.select().from(signInAttempts).where(eq(signInAttempts.address, "192.0.2.77")),
