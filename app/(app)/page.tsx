@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cachedDashboard } from "@/app/_server/attainment-cache";
@@ -9,7 +8,7 @@ import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { rowMarkTexts } from "@/components/dashboard/row-mark-texts";
-import { monthsLabel } from "@/components/dashboard/row-marks";
+import { ProvisionalNotice } from "@/components/dashboard/row-marks";
 import { Scorecard, type ScorecardItem, type ScorecardLabels } from "@/components/dashboard/scorecard";
 import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
 import { ProvincePicker } from "@/components/shell/province-picker";
@@ -141,25 +140,14 @@ export default async function DashboardPage({
         </div>
       </div>
       <PartialPeriodNote coverage={coverage} locale={locale} />
-      {pendingMonths.length > 0 && (
-        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          {hidden.length > 0 && (
-            <span data-testid="hidden-provisional">
-              {t("dashboard.hiddenProvisional", {
-                count: hidden.length,
-                months: monthsLabel(pendingMonths, locale),
-              })}
-            </span>
-          )}
-          <Link
-            href={toggleHref}
-            className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
-            data-testid="provisional-toggle"
-          >
-            {approvedOnly ? t("dashboard.showProvisional") : t("dashboard.hideProvisional")}
-          </Link>
-        </p>
-      )}
+      <ProvisionalNotice
+        pendingMonths={pendingMonths}
+        hidden={hidden.length}
+        approvedOnly={approvedOnly}
+        toggleHref={toggleHref}
+        hiddenKey="dashboard.hiddenProvisional"
+        locale={locale}
+      />
       {cards.length === 0 && hidden.length === 0 && (
         <p className="text-slate-600">{t("dashboard.noFigures")}</p>
       )}

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { SamePeriodReason } from "@/lib/attainment";
 import type { Locale } from "@/lib/format";
@@ -55,5 +56,44 @@ export async function SamePeriodReasonText({ reason }: { reason: SamePeriodReaso
     >
       {t(`samePeriodReason.${reason}`)}
     </span>
+  );
+}
+
+/**
+ * Above a table with rows built on months not approved yet: how many are hidden and the link that
+ * hides or shows them (`?approved=only`). `hiddenKey` names what is hidden: indicators or units.
+ */
+export async function ProvisionalNotice({
+  pendingMonths,
+  hidden,
+  approvedOnly,
+  toggleHref,
+  hiddenKey,
+  locale,
+}: {
+  pendingMonths: readonly string[];
+  hidden: number;
+  approvedOnly: boolean;
+  toggleHref: string;
+  hiddenKey: "dashboard.hiddenProvisional" | "national.hiddenProvisional";
+  locale: Locale;
+}) {
+  if (pendingMonths.length === 0) return null;
+  const t = await getTranslations();
+  return (
+    <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+      {hidden > 0 && (
+        <span data-testid="hidden-provisional">
+          {t(hiddenKey, { count: hidden, months: monthsLabel(pendingMonths, locale) })}
+        </span>
+      )}
+      <Link
+        href={toggleHref}
+        className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
+        data-testid="provisional-toggle"
+      >
+        {approvedOnly ? t("dashboard.showProvisional") : t("dashboard.hideProvisional")}
+      </Link>
+    </p>
   );
 }

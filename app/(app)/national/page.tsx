@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { provinceFigures } from "@/app/_server/attainment";
 import { cachedLatestFigureMonth, cachedNationalAttainment } from "@/app/_server/attainment-cache";
@@ -8,7 +7,7 @@ import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
 import { rowMarkTexts } from "@/components/dashboard/row-mark-texts";
-import { monthsLabel } from "@/components/dashboard/row-marks";
+import { ProvisionalNotice } from "@/components/dashboard/row-marks";
 import { type NationalColumn, type NationalRow, NationalTable } from "@/components/national/national-table";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
@@ -165,25 +164,14 @@ export default async function NationalPage({
           ))}
         </select>
       </PeriodPicker>
-      {pendingMonths.length > 0 && (
-        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
-          {hidden > 0 && (
-            <span data-testid="hidden-provisional">
-              {t("national.hiddenProvisional", {
-                count: hidden,
-                months: monthsLabel(pendingMonths, locale),
-              })}
-            </span>
-          )}
-          <Link
-            href={toggleHref}
-            className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100"
-            data-testid="provisional-toggle"
-          >
-            {approvedOnly ? t("dashboard.showProvisional") : t("dashboard.hideProvisional")}
-          </Link>
-        </p>
-      )}
+      <ProvisionalNotice
+        pendingMonths={pendingMonths}
+        hidden={hidden}
+        approvedOnly={approvedOnly}
+        toggleHref={toggleHref}
+        hiddenKey="national.hiddenProvisional"
+        locale={locale}
+      />
       <PartialPeriodNote coverage={coverage} locale={locale} />
       {sorted.length === 0 ? (
         <p className="text-slate-600">{t("national.empty")}</p>
