@@ -65,26 +65,24 @@ export function NationalTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => {
-            return (
-              <tr key={r.id} data-province={r.id}>
-                <td>
-                  <Link href={r.href}>{r.name}</Link>
-                  {r.former && <small>{formerLabel}</small>}
-                  <ProvisionalTag marks={r.marks} label={notApprovedLabel} />
-                </td>
-                <td className="r">{r.actual}</td>
-                <td className="r">
-                  {r.growth}
-                  <SamePeriodReasonTag marks={r.marks} />
-                </td>
-                <td className="r">{r.plan}</td>
-                <td>
-                  <StatusCell status={r.status} marks={r.marks} labels={statusLabels} />
-                </td>
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <tr key={r.id} data-province={r.id}>
+              <td>
+                <Link href={r.href}>{r.name}</Link>
+                {r.former && <small>{formerLabel}</small>}
+                <ProvisionalTag marks={r.marks} label={notApprovedLabel} />
+              </td>
+              <td className="r">{r.actual}</td>
+              <td className="r">
+                {r.growth}
+                <SamePeriodReasonTag marks={r.marks} />
+              </td>
+              <td className="r">{r.plan}</td>
+              <td>
+                <StatusCell status={r.status} marks={r.marks} labels={statusLabels} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

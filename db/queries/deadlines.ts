@@ -1,10 +1,10 @@
 import "server-only";
-import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray } from "drizzle-orm";
 import { daysBetween, lastMonths, lastReportableMonth, vnDay } from "@/lib/calendar";
 import { digestMail } from "@/lib/notify";
 import type { DbOrTx } from "../index";
-import { figureRevisions, figures, mailOutbox, userPreferences, users } from "../schema";
-import { notify } from "./notifications";
+import { figureRevisions, figures, mailOutbox, users } from "../schema";
+import { mailAddresses, notify } from "./notifications";
 import { getSubmissionBoard, listCurrentProvinces } from "./submissions";
 
 /** Notify staff this many days (or fewer) before a month is due. */
@@ -98,16 +98,7 @@ async function queueDigest(
   appUrl: string,
 ): Promise<number> {
   if (leaders.length === 0) return 0;
-  const addresses = await db
-    .select({ userId: userPreferences.userId, email: userPreferences.email })
-    .from(userPreferences)
-    .where(
-      and(
-        inArray(userPreferences.userId, leaders),
-        eq(userPreferences.emailOptOut, false),
-        sql`${userPreferences.email} is not null`,
-      ),
-    );
+  const addresses = await mailAddresses(db, leaders);
   if (addresses.length === 0) return 0;
   const [revised] = await db
     .select({ n: count() })

@@ -41,16 +41,7 @@ export async function notify(db: DbOrTx, input: NoticeInput, appUrl: string): Pr
     .returning({ userId: notifications.userId });
   const fresh = inserted.map((r) => r.userId);
   if (fresh.length === 0) return [];
-  const addresses = await db
-    .select({ userId: userPreferences.userId, email: userPreferences.email })
-    .from(userPreferences)
-    .where(
-      and(
-        inArray(userPreferences.userId, fresh),
-        eq(userPreferences.emailOptOut, false),
-        sql`${userPreferences.email} is not null`,
-      ),
-    );
+  const addresses = await mailAddresses(db, fresh);
   if (addresses.length > 0) {
     const mail = notificationMail(input.kind, input.provinceId, input.period, input.payload, appUrl);
     await db
@@ -74,6 +65,20 @@ export async function notify(db: DbOrTx, input: NoticeInput, appUrl: string): Pr
  * The active people of these roles who hold a province's months: its own, or for a former unit its
  * successor's (domain.md §7). For nationwide roles pass `provinceId` null.
  */
+/** The e-mail addresses of those of `userIds` who gave one and did not opt out. */
+export function mailAddresses(db: DbOrTx, userIds: number[]) {
+  return db
+    .select({ userId: userPreferences.userId, email: userPreferences.email })
+    .from(userPreferences)
+    .where(
+      and(
+        inArray(userPreferences.userId, userIds),
+        eq(userPreferences.emailOptOut, false),
+        sql`${userPreferences.email} is not null`,
+      ),
+    );
+}
+
 export async function recipientsFor(db: DbOrTx, roles: Role[], provinceId: string | null): Promise<number[]> {
   let owners: string[] = [];
   if (provinceId) {
