@@ -2,11 +2,15 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { compileMessages } from "./compile";
 import { LOCALE_COOKIE, type Locale, toLocale } from "./locales";
 
 /**
  * Messages are split by feature (`messages/vi/entry.json`, ...) so features do not edit one file;
- * each file holds top-level namespaces, merged here.
+ * each file holds top-level namespaces, merged here, and every message is compiled once
+ * (icu-minify, next-intl's own compiler). With `precompile` on in next.config.js, next-intl formats
+ * these compiled messages with a runtime of under 1 KB instead of shipping the ICU parser to every
+ * page that translates on the client (about 8 KB gzip; issue 12).
  */
 const cache = new Map<Locale, Record<string, unknown>>();
 
@@ -17,7 +21,7 @@ async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".json")).sort();
   const messages: Record<string, unknown> = {};
   for (const file of files)
-    Object.assign(messages, JSON.parse(await fs.readFile(path.join(dir, file), "utf8")));
+    Object.assign(messages, compileMessages(JSON.parse(await fs.readFile(path.join(dir, file), "utf8"))));
   cache.set(locale, messages);
   return messages;
 }

@@ -11,8 +11,7 @@ import type { PreviewCell, PreviewStatus } from "@/lib/import/preview";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import type { Measure } from "@/lib/sheet";
 import type { Message } from "@/lib/validation";
-
-export type CatalogueEntry = { code: string; nameVi: string; nameEn: string; kind: string; decimals: number };
+import { type CatalogueEntry, MEASURES_BY_KIND } from "./catalogue";
 
 type Mapping = {
   sheet: string;
@@ -53,14 +52,6 @@ type ApiError = {
 
 const MAX_BYTES = 2 * 1024 * 1024;
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
-/** The measures a person may map a row or a figure to, by the indicator's kind (as the save path accepts). */
-export const MEASURES_BY_KIND: Record<string, Measure[]> = {
-  flow: ["value", "yoy_pct", "mom_pct"],
-  count: ["value", "yoy_pct", "mom_pct"],
-  stock: ["value", "yoy_pct", "mom_pct"],
-  index: ["yoy_pct", "mom_pct", "level"],
-  rate: ["value", "yoy_pct"],
-};
 const STATUS_STYLE: Record<PreviewStatus, string> = {
   new: "bg-emerald-50 text-emerald-800",
   changed: "bg-amber-50 text-amber-900",

@@ -9,7 +9,7 @@ import { formatFigure, type Locale } from "@/lib/format";
 import { formatForInput, parseVietnameseNumber } from "@/lib/numbers";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 import type { Measure } from "@/lib/sheet";
-import { type CatalogueEntry, MEASURES_BY_KIND } from "./import-flow";
+import { type CatalogueEntry, MEASURES_BY_KIND } from "./catalogue";
 
 type Vintage = "estimate" | "preliminary" | "official";
 type Found = {
