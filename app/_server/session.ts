@@ -1,11 +1,11 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/app/(auth)/auth";
 import { getDb } from "@/db";
 import { getSessionUserBySession, type SessionUser } from "@/db/queries/session-user";
 import { getUserByToken } from "@/db/queries/tokens";
-import { readEnv } from "@/lib/env";
+import { readEnv, requireAuthSecret } from "@/lib/env";
+import { sessionClaims } from "./session-token";
 
 export type CurrentUser = Omit<SessionUser, "active" | "isDemo" | "sessionVersion"> & {
   /** The session the request came with (null for a token): changing one's password keeps this one. */
@@ -35,13 +35,10 @@ function toCurrentUser(u: SessionUser, sessionId: string | null = null): Current
  * their next request.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  const sessionId = session?.user?.sessionId;
-  // A cookie without a session id (made before sessions were kept) is not a session.
-  if (!session || !Number.isInteger(id) || typeof sessionId !== "string") return null;
-  const user = await getSessionUserBySession(getDb(), id, sessionId);
-  return user && usable(user) ? toCurrentUser(user, sessionId) : null;
+  const claims = await sessionClaims(requireAuthSecret());
+  if (!claims) return null;
+  const user = await getSessionUserBySession(getDb(), claims.userId, claims.sessionId);
+  return user && usable(user) ? toCurrentUser(user, claims.sessionId) : null;
 });
 
 /** The caller of an API route: a personal access token (`Authorization: Bearer …`) or the session cookie. */

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { provinceAndPredecessors } from "@/app/_server/province-scope";
 import type { CurrentUser } from "@/app/_server/session";
 import { markWhatsNewSeenAction } from "@/app/(app)/notifications/actions";
 import { getDb } from "@/db";
 import { getPreferences } from "@/db/queries/notifications";
-import { getProvinceWithPredecessors } from "@/db/queries/reference";
 import { changesSince } from "@/db/queries/whats-new";
 import { formatDateTime, formatNumber, type Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
@@ -22,7 +22,7 @@ export async function WhatsNew({ user }: { user: CurrentUser }) {
     user.role === "national" || user.role === "system_admin"
       ? null
       : user.provinceId
-        ? (await getProvinceWithPredecessors(db, user.provinceId)).map((p) => p.id)
+        ? (await provinceAndPredecessors(user.provinceId)).map((p) => p.id)
         : [];
   const prefs = await getPreferences(db, user.id);
   const since = prefs.whatsNewSeenAt ?? new Date(Date.now() - WEEK_MS);
