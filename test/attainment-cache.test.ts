@@ -2,7 +2,12 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provinceAttainment } from "@/app/_server/attainment";
-import { cachedDashboard, cachedProvinceAttainment, dataVersion } from "@/app/_server/attainment-cache";
+import {
+  cachedChangesSince,
+  cachedDashboard,
+  cachedProvinceAttainment,
+  dataVersion,
+} from "@/app/_server/attainment-cache";
 import { type Db, type DbHandle, openDb } from "@/db";
 import { saveFigures } from "@/db/queries/figure-writes";
 import { saveTargets } from "@/db/queries/targets";
@@ -132,6 +137,66 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
     );
     expect((await rowOf(serverA))?.target?.value).toBe(value);
     expect((await rowOf(serverB))?.target?.value).toBe(value);
+  });
+
+  it("what's new is cached too, and shows a revision and a target change on the next read, on both servers", async () => {
+    const scope = (await serverA.select().from(provinces)).filter(
+      (p) => p.id === PROVINCE || p.successorId === PROVINCE,
+    );
+    const ids = scope.map((p) => p.id);
+    const since = new Date(Date.now() - 1000);
+    const firstA = await cachedChangesSince(serverA, PROVINCE, ids, since);
+    expect(await cachedChangesSince(serverA, PROVINCE, ids, since)).toBe(firstA); // not queried again
+    await cachedChangesSince(serverB, PROVINCE, ids, since);
+
+    const [figure] = await serverA
+      .select()
+      .from(figures)
+      .where(
+        and(
+          eq(figures.provinceId, PROVINCE),
+          eq(figures.indicatorCode, INDICATOR),
+          eq(figures.period, MONTH),
+          eq(figures.measure, "value"),
+        ),
+      );
+    const value = Number(figure.value) + 7;
+    await serverA.transaction((tx) =>
+      saveFigures(tx, PROVINCE, staffId, [
+        {
+          indicator: INDICATOR,
+          period: MONTH,
+          measure: "value",
+          value,
+          vintage: "estimate",
+          version: figure.version,
+        },
+      ]),
+    );
+    for (const server of [serverA, serverB]) {
+      const { revised } = await cachedChangesSince(server, PROVINCE, ids, since);
+      expect(revised.map((r) => Number(r.after))).toContain(value);
+    }
+
+    const [target] = await serverB
+      .select()
+      .from(targets)
+      .where(
+        and(eq(targets.provinceId, PROVINCE), eq(targets.indicatorCode, INDICATOR), eq(targets.year, 2026)),
+      );
+    await serverB.transaction((tx) =>
+      saveTargets(tx, PROVINCE, leaderId, [
+        {
+          indicator: INDICATOR,
+          year: 2026,
+          basis: target.basis,
+          value: Number(target.value) + 1,
+          version: target.version,
+        },
+      ]),
+    );
+    for (const server of [serverA, serverB])
+      expect((await cachedChangesSince(server, PROVINCE, ids, since)).targets.length).toBeGreaterThan(0);
   });
 
   it("recomputes after a month's submission and approval, on both servers", async () => {

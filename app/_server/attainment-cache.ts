@@ -1,8 +1,10 @@
 import "server-only";
 import { eq, inArray, or, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
+import { cache as perRequest } from "react";
 import type { DbOrTx } from "@/db";
 import { latestFigureMonth } from "@/db/queries/months";
+import { changesSince } from "@/db/queries/whats-new";
 import { dataVersions, type Indicator, type Province, provinces } from "@/db/schema";
 import { nationalAttainment, provinceAttainment } from "./attainment";
 import { getDashboard } from "./dashboard";
@@ -15,7 +17,9 @@ import { getDashboard } from "./dashboard";
  * recomputes only when one moved: a saved figure shows on the next request, on every app server.
  *
  * The versions are read BEFORE the data: what is stored under a version is never older than it.
- * The engine is not changed: this wraps its calls (app/_server/attainment.ts, dashboard.ts).
+ * The engine is not changed: this wraps its calls (app/_server/attainment.ts, dashboard.ts), and
+ * the leader's "what's new", which reads the revisions, transitions and target changes written in
+ * the same transactions as the figures, months and targets whose writes bump the versions.
  */
 
 const MAX_ENTRIES = 2000;
@@ -60,6 +64,9 @@ export async function dataVersion(db: DbOrTx, provinceId?: string): Promise<stri
   return row?.v ?? "0";
 }
 
+/** The data version, read once per page request however many cached reads the page makes. */
+const versionOnce = perRequest(dataVersion);
+
 /** `compute()` for `key` at the current data version of `provinceId` (or of everything), cached. */
 async function cached<T>(
   db: DbOrTx,
@@ -69,7 +76,7 @@ async function cached<T>(
 ): Promise<T> {
   const cache = cacheOf(db);
   if (!cache) return compute();
-  const version = await dataVersion(db, provinceId);
+  const version = await versionOnce(db, provinceId);
   const hit = cache.get(key);
   if (hit && hit.version === version) {
     // Least recently used goes first: re-insert on a hit.
@@ -111,4 +118,20 @@ export function cachedDashboard(db: DbOrTx, province: Province, requestedPeriod?
 /** The latest month with a figure in any province (the national page's default), cached. */
 export function cachedLatestFigureMonth(db: DbOrTx) {
   return cached(db, "latest-month", undefined, () => latestFigureMonth(db));
+}
+
+/**
+ * "What's new" in a province and its predecessors (or, without one, everywhere) since `since`,
+ * cached: see changesSince. Its three queries cost the database more than the rest of the
+ * dashboard (issue 12), and their answer moves only with the data versions.
+ */
+export function cachedChangesSince(
+  db: DbOrTx,
+  provinceId: string | null,
+  scope: string[] | null,
+  since: Date,
+) {
+  return cached(db, `whats-new|${provinceId ?? "*"}|${since.getTime()}`, provinceId ?? undefined, () =>
+    changesSince(db, scope, since),
+  );
 }

@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 /** The request's cookies, as next/headers gives them to the code under test. */
 const jar = new Map<string, string>();
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+  }),
 }));
 const { sessionClaims } = await import("./session-token");
 
@@ -39,7 +41,10 @@ describe("reading the session cookie without Auth.js's auth() (issue 12)", () =>
     const i = good.length - 10;
     jar.set(NAME, good.slice(0, i) + (good[i] === "A" ? "B" : "A") + good.slice(i + 1));
     expect(await sessionClaims(SECRET)).toBeNull();
-    jar.set(NAME, await cookie({ uid: "7", sid: "s" }, 3600, NAME, "another-secret-of-at-least-thirty-two-chars"));
+    jar.set(
+      NAME,
+      await cookie({ uid: "7", sid: "s" }, 3600, NAME, "another-secret-of-at-least-thirty-two-chars"),
+    );
     expect(await sessionClaims(SECRET)).toBeNull();
     jar.set(NAME, await cookie({ uid: "7", sid: "s" }, 3600, `__Secure-${NAME}`));
     expect(await sessionClaims(SECRET)).toBeNull();

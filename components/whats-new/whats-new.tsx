@@ -1,4 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
+import { cachedChangesSince } from "@/app/_server/attainment-cache";
 import { provinceAndPredecessors } from "@/app/_server/province-scope";
 import type { CurrentUser } from "@/app/_server/session";
 import { markWhatsNewSeenAction } from "@/app/(app)/notifications/actions";
@@ -9,6 +10,7 @@ import { formatDateTime, formatNumber, type Locale } from "@/lib/format";
 import { parsePeriod, periodLabel } from "@/lib/periods";
 
 const WEEK_MS = 7 * 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /**
  * "Có gì mới từ lần trước": for a leader (their province and its former units) or a national
@@ -18,18 +20,21 @@ const WEEK_MS = 7 * 86_400_000;
  */
 export async function WhatsNew({ user }: { user: CurrentUser }) {
   const db = getDb();
-  const scope =
-    user.role === "national" || user.role === "system_admin"
-      ? null
-      : user.provinceId
-        ? (await provinceAndPredecessors(user.provinceId)).map((p) => p.id)
-        : [];
+  const everywhere = user.role === "national" || user.role === "system_admin";
+  const scope = everywhere
+    ? null
+    : user.provinceId
+      ? (await provinceAndPredecessors(user.provinceId)).map((p) => p.id)
+      : [];
   const prefs = await getPreferences(db, user.id);
-  const since = prefs.whatsNewSeenAt ?? new Date(Date.now() - WEEK_MS);
+  // The first time, the last 7 days from the hour: the same window (and cache key) for an hour.
+  const since = prefs.whatsNewSeenAt ?? new Date(Math.floor((Date.now() - WEEK_MS) / HOUR_MS) * HOUR_MS);
   const [t, locale, changes] = await Promise.all([
     getTranslations("whatsNew"),
     getLocale() as Promise<Locale>,
-    changesSince(db, scope, since),
+    everywhere || user.provinceId
+      ? cachedChangesSince(db, everywhere ? null : user.provinceId, scope, since)
+      : changesSince(db, scope, since),
   ]);
   const name = (p: { provinceVi: string; provinceEn: string }) =>
     locale === "en" ? p.provinceEn : p.provinceVi;
