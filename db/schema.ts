@@ -204,7 +204,11 @@ export const figureRevisions = pgTable(
     enteredBy: integer("entered_by").references(() => users.id),
     enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("figure_revisions_key").on(t.figureId, t.version)],
+  (t) => [
+    unique("figure_revisions_key").on(t.figureId, t.version),
+    // "What's new" reads the newest revisions since a date (issue 12).
+    index("figure_revisions_entered_at_idx").on(t.enteredAt),
+  ],
 );
 export type FigureRevision = typeof figureRevisions.$inferSelect;
 
@@ -249,7 +253,10 @@ export const periodTransitions = pgTable(
     userId: integer("user_id").references(() => users.id),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("period_transitions_key_idx").on(t.provinceId, t.period)],
+  (t) => [
+    index("period_transitions_key_idx").on(t.provinceId, t.period),
+    index("period_transitions_at_idx").on(t.at),
+  ],
 );
 export type PeriodTransition = typeof periodTransitions.$inferSelect;
 
@@ -304,7 +311,10 @@ export const targetRevisions = pgTable(
     updatedBy: integer("updated_by").references(() => users.id),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("target_revisions_key").on(t.targetId, t.version)],
+  (t) => [
+    unique("target_revisions_key").on(t.targetId, t.version),
+    index("target_revisions_updated_at_idx").on(t.updatedAt),
+  ],
 );
 
 // ── Audit ────────────────────────────────────────────────────────────────────
