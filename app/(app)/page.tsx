@@ -7,7 +7,7 @@ import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
-import { rowMarkTexts } from "@/components/dashboard/row-mark-texts";
+import { markTable, rowMarkTexts } from "@/components/dashboard/row-mark-texts";
 import { ProvisionalNotice } from "@/components/dashboard/row-marks";
 import { Scorecard, type ScorecardItem, type ScorecardLabels } from "@/components/dashboard/scorecard";
 import { ReturnedMonthsNotice } from "@/components/entry/returned-months-notice";
@@ -58,6 +58,7 @@ export default async function DashboardPage({
   const name = (i: { nameVi: string; nameEn: string }) => (locale === "en" ? i.nameEn : i.nameVi);
   const toggleHref = `/?province=${province.id}${period ? `&period=${period}` : ""}${approvedOnly ? "" : "&approved=only"}`;
   // The rows as plain strings for the client scorecard: sent once, not as HTML and again as a tree.
+  const marks = markTable();
   const items: ScorecardItem[] = cards.map(({ row, indicator }) => {
     const text = attainmentText(row, indicator, locale);
     const unit = indicator.kind === "index" ? t("dashboard.indexUnit") : unitLabel(indicator.unit, locale);
@@ -78,7 +79,7 @@ export default async function DashboardPage({
         (line): line is string => Boolean(line),
       ),
       notes: row.notes.length > 0 ? row.notes.join(" ") : undefined,
-      marks: rowMarkTexts(row, t, locale),
+      marks: marks.add(rowMarkTexts(row, t, locale)),
     };
   });
   const labels: ScorecardLabels = {
@@ -152,7 +153,12 @@ export default async function DashboardPage({
         <p className="text-slate-600">{t("dashboard.noFigures")}</p>
       )}
 
-      <Scorecard items={items} labels={labels} query={`?province=${province.id}&period=${period}`} />
+      <Scorecard
+        items={items}
+        marks={marks.texts}
+        labels={labels}
+        query={`?province=${province.id}&period=${period}`}
+      />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ProvinceSelect } from "@/components/shell/province-picker";
+import { type CompactOption, CompactSelect } from "@/components/ui/compact-select";
 import type { Province } from "@/db/schema";
 import type { Locale } from "@/lib/format";
 import { periodCoverage } from "@/lib/partial-period";
@@ -55,22 +56,16 @@ export async function PeriodPicker({
         <input type="hidden" name="province" value={provinces.selected} />
       )}
       <label htmlFor="period">{t("period")}</label>
-      <select
+      <CompactSelect
         id="period"
         name="period"
         defaultValue={selected}
         className="max-w-60 rounded border border-slate-300 bg-white px-2 py-1"
-      >
-        {groups.map((g) => (
-          <optgroup key={g.year} label={t("yearGroup", { year: String(g.year) })}>
-            {g.periods.map((key) => (
-              <option key={key} value={key}>
-                {label(key)}
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
+        groups={groups.map((g) => ({
+          label: t("yearGroup", { year: String(g.year) }),
+          options: g.periods.map((key): CompactOption => [key, label(key)]),
+        }))}
+      />
       <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
         {t("show")}
       </button>

@@ -31,3 +31,25 @@ export function rowMarkTexts(row: ApiAttainmentRow, t: Translate, locale: Locale
         : undefined,
   };
 }
+
+/**
+ * A table's marks, each distinct one written once; rows name theirs by index. Most rows of a table
+ * share them ("đánh giá theo lũy kế 9 tháng", the same months not approved), and the page's payload
+ * carried the same words once per row (issue 12: the national page's rows were 38 KB).
+ */
+export function markTable() {
+  const texts: RowMarkTexts[] = [];
+  const seen = new Map<string, number>();
+  return {
+    texts,
+    add(marks: RowMarkTexts): number {
+      const key = JSON.stringify(marks);
+      let i = seen.get(key);
+      if (i === undefined) {
+        i = texts.push(marks) - 1;
+        seen.set(key, i);
+      }
+      return i;
+    },
+  };
+}

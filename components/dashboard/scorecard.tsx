@@ -23,8 +23,8 @@ export type ScorecardItem = {
   /** Share of plan and/or the gap in points, one per line. */
   attainment: string[];
   notes?: string;
-  /** Why there is no status or comparison, what the status judged, months not approved. */
-  marks: RowMarkTexts;
+  /** Its marks (why there is no status or comparison, what the status judged, months not approved): an index into `marks`. */
+  marks: number;
 };
 
 export type ScorecardLabels = {
@@ -50,11 +50,14 @@ export type ScorecardLabels = {
  */
 export function Scorecard({
   items,
+  marks,
   labels,
   query,
 }: {
   /** Absent values are left out rather than sent as null or false: the payload is the page's size. */
   items: ScorecardItem[];
+  /** The rows' marks, each distinct one once (row-mark-texts.ts `markTable`). */
+  marks: RowMarkTexts[];
   labels: ScorecardLabels;
   /** The detail links' query string, `?province=…&period=…`. */
   query: string;
@@ -90,7 +93,7 @@ export function Scorecard({
               <td>
                 <Link href={`/indicators/${encodeURIComponent(item.code)}${query}`}>{item.name}</Link>
                 <small>{item.unit}</small>
-                <ProvisionalTag marks={item.marks} label={labels.notApproved} />
+                <ProvisionalTag marks={marks[item.marks]} label={labels.notApproved} />
               </td>
               <td data-testid="actual">
                 {item.actual}
@@ -101,7 +104,7 @@ export function Scorecard({
               <td data-testid="vs-same-period" title={item.notes}>
                 {item.growth}
                 {item.sameAs && <small className="block">{item.sameAs}</small>}
-                <SamePeriodReasonTag marks={item.marks} />
+                <SamePeriodReasonTag marks={marks[item.marks]} />
               </td>
               <td>{item.target}</td>
               <td data-testid="attainment">
@@ -110,7 +113,7 @@ export function Scorecard({
                   : item.attainment.map((line) => <span key={line}>{line}</span>)}
               </td>
               <td data-testid="status">
-                <StatusCell status={item.status} marks={item.marks} labels={labels.statuses} />
+                <StatusCell status={item.status} marks={marks[item.marks]} labels={labels.statuses} />
               </td>
             </tr>
           ))}

@@ -19,8 +19,8 @@ export type NationalRow = {
   growth: string;
   plan: string;
   status: Status | null;
-  /** Why there is no status or comparison, what the status judged, months not approved. */
-  marks: RowMarkTexts;
+  /** Its marks (why there is no status or comparison, what the status judged, months not approved): an index into `marks`. */
+  marks: number;
 };
 
 /** A sortable column's header: its label, the link that sorts by it, and whether it is the sort now. */
@@ -38,12 +38,15 @@ export type NationalColumn = {
  */
 export function NationalTable({
   rows,
+  marks,
   columns,
   formerLabel,
   notApprovedLabel,
   statusLabels,
 }: {
   rows: NationalRow[];
+  /** The rows' marks, each distinct one once (row-mark-texts.ts `markTable`). */
+  marks: RowMarkTexts[];
   columns: NationalColumn[];
   formerLabel: string;
   notApprovedLabel: string;
@@ -70,16 +73,16 @@ export function NationalTable({
               <td>
                 <Link href={r.href}>{r.name}</Link>
                 {r.former && <small>{formerLabel}</small>}
-                <ProvisionalTag marks={r.marks} label={notApprovedLabel} />
+                <ProvisionalTag marks={marks[r.marks]} label={notApprovedLabel} />
               </td>
               <td className="r">{r.actual}</td>
               <td className="r">
                 {r.growth}
-                <SamePeriodReasonTag marks={r.marks} />
+                <SamePeriodReasonTag marks={marks[r.marks]} />
               </td>
               <td className="r">{r.plan}</td>
               <td>
-                <StatusCell status={r.status} marks={r.marks} labels={statusLabels} />
+                <StatusCell status={r.status} marks={marks[r.marks]} labels={statusLabels} />
               </td>
             </tr>
           ))}

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { CompactSelect } from "@/components/ui/compact-select";
 import type { Province } from "@/db/schema";
 import { formatDate } from "@/lib/format";
 
@@ -9,21 +10,19 @@ export async function ProvinceSelect({ options, selected }: { options: Province[
   return (
     <>
       <label htmlFor="province">{t("switchProvince")}</label>
-      <select
+      <CompactSelect
         id="province"
         name="province"
         defaultValue={selected}
         className="max-w-52 rounded border border-slate-300 bg-white px-2 py-1"
-      >
-        {options.map((p) => (
-          <option key={p.id} value={p.id}>
-            {locale === "en" ? p.nameEn : p.nameVi}
-            {p.validTo
+        options={options.map((p) => [
+          p.id,
+          (locale === "en" ? p.nameEn : p.nameVi) +
+            (p.validTo
               ? ` (${t("former", { date: formatDate(p.validTo, locale === "en" ? "en" : "vi") })})`
-              : ""}
-          </option>
-        ))}
-      </select>
+              : ""),
+        ])}
+      />
     </>
   );
 }

@@ -6,9 +6,10 @@ import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
 import { PartialPeriodNote } from "@/components/dashboard/partial-period-note";
 import { PeriodPicker } from "@/components/dashboard/period-picker";
-import { rowMarkTexts } from "@/components/dashboard/row-mark-texts";
+import { markTable, rowMarkTexts } from "@/components/dashboard/row-mark-texts";
 import { ProvisionalNotice } from "@/components/dashboard/row-marks";
 import { type NationalColumn, type NationalRow, NationalTable } from "@/components/national/national-table";
+import { CompactSelect } from "@/components/ui/compact-select";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
 import { getAttainmentData } from "@/db/queries/attainment";
@@ -117,6 +118,7 @@ export default async function NationalPage({
     column("status", t("national.status"), false),
   ];
   // The rows as plain strings for the client table: sent once, not as HTML and again as a tree.
+  const marks = markTable();
   const tableRows: NationalRow[] = sorted.map((r) => {
     const p = nameOf.get(r.provinceId);
     const text = attainmentText(r, indicator, locale);
@@ -129,7 +131,7 @@ export default async function NationalPage({
       growth: text.growth,
       plan: text.pctOfPlan ?? text.gap ?? "—",
       status: r.status,
-      marks: rowMarkTexts(r, t, locale),
+      marks: marks.add(rowMarkTexts(r, t, locale)),
     };
   });
 
@@ -151,18 +153,13 @@ export default async function NationalPage({
         hidden={approvedOnly ? { approved: "only" } : {}}
       >
         <label htmlFor="indicator">{t("national.indicator")}</label>
-        <select
+        <CompactSelect
           id="indicator"
           name="indicator"
           defaultValue={indicator.code}
           className="max-w-80 rounded border border-slate-300 bg-white px-2 py-1"
-        >
-          {indicators.map((i) => (
-            <option key={i.code} value={i.code}>
-              {locale === "en" ? i.nameEn : i.nameVi}
-            </option>
-          ))}
-        </select>
+          options={indicators.map((i) => [i.code, locale === "en" ? i.nameEn : i.nameVi])}
+        />
       </PeriodPicker>
       <ProvisionalNotice
         pendingMonths={pendingMonths}
@@ -178,6 +175,7 @@ export default async function NationalPage({
       ) : (
         <NationalTable
           rows={tableRows}
+          marks={marks.texts}
           columns={columns}
           formerLabel={t("national.former")}
           notApprovedLabel={t("dashboard.notApproved")}
