@@ -69,3 +69,16 @@ test.describe("one language at a time", () => {
     expect(new Set(await pickerButtons(page))).toEqual(new Set(["Show"]));
   });
 });
+
+test("an address that does not exist answers 404 in the reader's language", async ({ signedIn }) => {
+  const page = await signedIn("laocai.lanhdao");
+  const vi = await page.goto("/khong-co-trang-nay");
+  expect(vi?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toContainText("Không tìm thấy trang");
+  await page.getByRole("link", { name: "Về trang chủ" }).click();
+  await expect(page.getByTestId("scorecard")).toBeVisible();
+  await inEnglish(page);
+  expect((await page.goto("/no-such-page"))?.status()).toBe(404);
+  await expect(page.getByTestId("not-found")).toContainText("Page not found");
+  await expect(page.getByTestId("not-found")).not.toContainText("Không tìm thấy");
+});

@@ -15,6 +15,7 @@ import { ProvincePicker } from "@/components/shell/province-picker";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { WhatsNew } from "@/components/whats-new/whats-new";
 import { getDb } from "@/db";
+import { definedOnly } from "@/lib/defined-only";
 import type { Locale } from "@/lib/format";
 import { landingPath } from "@/lib/landing";
 import { parsePeriod, periodLabel } from "@/lib/periods";
@@ -62,7 +63,7 @@ export default async function DashboardPage({
   const items: ScorecardItem[] = cards.map(({ row, indicator }) => {
     const text = attainmentText(row, indicator, locale);
     const unit = indicator.kind === "index" ? t("dashboard.indexUnit") : unitLabel(indicator.unit, locale);
-    return {
+    return definedOnly({
       code: row.indicator,
       name: name(indicator),
       unit: `(${unit})`,
@@ -80,7 +81,7 @@ export default async function DashboardPage({
       ),
       notes: row.notes.length > 0 ? row.notes.join(" ") : undefined,
       marks: marks.add(rowMarkTexts(row, t, locale)),
-    };
+    });
   });
   const labels: ScorecardLabels = {
     indicator: t("dashboard.indicator"),

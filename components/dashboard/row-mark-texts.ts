@@ -1,5 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 import type { ApiAttainmentRow } from "@/app/_server/attainment";
+import { definedOnly } from "@/lib/defined-only";
 import type { Locale } from "@/lib/format";
 import { parsePeriod } from "@/lib/periods";
 import { monthsLabel } from "./row-marks";
@@ -10,7 +11,7 @@ type Translate = Awaited<ReturnType<typeof getTranslations>>;
 /** A row's marks written out for a client table (`t` from the root namespace). */
 export function rowMarkTexts(row: ApiAttainmentRow, t: Translate, locale: Locale): RowMarkTexts {
   const judged = row.judgedOn ? parsePeriod(row.judgedOn) : null;
-  return {
+  return definedOnly({
     statusReason:
       !row.status && row.statusReason
         ? { code: row.statusReason, text: t(`status.${row.statusReason}`) }
@@ -29,7 +30,7 @@ export function rowMarkTexts(row: ApiAttainmentRow, t: Translate, locale: Locale
             title: t("dashboard.notApprovedTitle", { months: monthsLabel(row.monthsNotApproved, locale) }),
           }
         : undefined,
-  };
+  });
 }
 
 /**

@@ -53,12 +53,7 @@ export function ProvisionalTag({ marks, label }: { marks: RowMarkTexts; label: s
   const mark = marks.provisional;
   if (!mark) return null;
   return (
-    <span
-      className="ml-1 whitespace-nowrap rounded border border-dashed border-amber-500 px-1 text-xs text-amber-800"
-      title={mark.title}
-      data-testid="provisional"
-      data-months={mark.months}
-    >
+    <span className="tag-provisional" title={mark.title} data-testid="provisional" data-months={mark.months}>
       {label}
       <span className="sr-only"> ({mark.title})</span>
     </span>

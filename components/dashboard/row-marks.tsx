@@ -20,12 +20,7 @@ export async function ProvisionalMark({ months, locale }: { months: readonly str
   const t = await getTranslations("dashboard");
   const title = t("notApprovedTitle", { months: monthsLabel(months, locale) });
   return (
-    <span
-      className="ml-1 whitespace-nowrap rounded border border-dashed border-amber-500 px-1 text-xs text-amber-800"
-      title={title}
-      data-testid="provisional"
-      data-months={months.join(",")}
-    >
+    <span className="tag-provisional" title={title} data-testid="provisional" data-months={months.join(",")}>
       {t("notApproved")}
       <span className="sr-only"> ({title})</span>
     </span>
