@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WriteContext } from "@/app/_server/guard";
 import { deliverDueMail, type SendMail, smtpSender } from "@/app/_server/mail-worker";
@@ -177,6 +177,46 @@ describe.each(DB_KINDS)("deadlines, notifications and e-mail on %s", (kind) => {
     expect((await listNotifications(handle.db, ids["phutho.canbo"])).unread).toBe(0);
     expect((await listNotifications(handle.db, ids["phutho.quantri"])).unread).toBe(other.unread);
   });
+
+  // Two app processes on one database (WEB_CONCURRENCY, or several servers): only PostgreSQL has
+  // them, the embedded database allows one process.
+  if (kind === "postgres")
+    it("several app processes share the mail queue: each message is sent once", async () => {
+      await deliverDueMail(handle.db, sender(sink.url), FROM);
+      const subjects = Array.from({ length: 24 }, (_, i) => `Hàng đợi ${i}`);
+      await handle.db.insert(mailOutbox).values(
+        subjects.map((subject, i) => ({
+          to: "queue@test",
+          subject,
+          body: "x",
+          kind: "test",
+          dedupeKey: `queue-${i}`,
+        })),
+      );
+      const [{ name }] = await handle.db
+        .select({ name: sql<string>`current_database()` })
+        .from(provinces)
+        .limit(1);
+      const url = new URL(process.env.TEST_DATABASE_URL as string);
+      url.pathname = `/${name}`;
+      const other = openDb({ url: url.toString() });
+      try {
+        const send = sender(sink.url);
+        for (let round = 0; round < 5; round++) {
+          const results = await Promise.all([
+            deliverDueMail(handle.db, send, FROM),
+            deliverDueMail(other.db, send, FROM),
+            deliverDueMail(handle.db, send, FROM),
+            deliverDueMail(other.db, send, FROM),
+          ]);
+          if (results.every((r) => r.sent === 0)) break;
+        }
+      } finally {
+        await other.close();
+      }
+      const received = sink.messages.filter((m) => m.subject.startsWith("Hàng đợi "));
+      expect(received.map((m) => m.subject).sort()).toEqual([...subjects].sort());
+    });
 
   it("a failed send is retried with backoff, its error kept, then delivered", async () => {
     // What earlier tests queued goes first, so only the test's message is left.
