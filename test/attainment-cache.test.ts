@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { provinceAttainment } from "@/app/_server/attainment";
@@ -8,7 +8,7 @@ import {
   cachedProvinceAttainment,
   dataVersion,
 } from "@/app/_server/attainment-cache";
-import { type Db, type DbHandle, openDb } from "@/db";
+import { type Db, openDb } from "@/db";
 import { saveFigures } from "@/db/queries/figure-writes";
 import { saveTargets } from "@/db/queries/targets";
 import { transitionMonth } from "@/db/queries/workflow";
@@ -27,7 +27,7 @@ const INDICATOR = "NL.DIEN_SX";
  * database clients on one database, each with its own cache, as two app servers would have.
  */
 describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
-  let handle: DbHandle;
+  let handle: Awaited<ReturnType<typeof openTestDb>>;
   let serverA: Db;
   let serverB: Db;
   let closeB: () => Promise<void> = async () => {};
@@ -45,13 +45,7 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
         schema,
       }) as unknown as Db;
     } else {
-      const [{ name }] = await handle.db
-        .select({ name: sql<string>`current_database()` })
-        .from(provinces)
-        .limit(1);
-      const url = new URL(process.env.TEST_DATABASE_URL as string);
-      url.pathname = `/${name}`;
-      const other = openDb({ url: url.toString() });
+      const other = openDb({ url: handle.url as string });
       serverB = other.db;
       closeB = other.close;
     }
@@ -65,6 +59,30 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
     await closeB();
     await handle?.close();
   });
+
+  /** The indicator's figure for the month, as stored now. */
+  const monthFigure = async () => {
+    const [figure] = await serverA
+      .select()
+      .from(figures)
+      .where(
+        and(
+          eq(figures.provinceId, PROVINCE),
+          eq(figures.indicatorCode, INDICATOR),
+          eq(figures.period, MONTH),
+          eq(figures.measure, "value"),
+        ),
+      );
+    return figure;
+  };
+
+  /** Saves the indicator's figure for the month, as staff do (the version they read). */
+  const saveMonthValue = (value: number, version: number | null) =>
+    serverA.transaction((tx) =>
+      saveFigures(tx, PROVINCE, staffId, [
+        { indicator: INDICATOR, period: MONTH, measure: "value", value, vintage: "estimate", version },
+      ]),
+    );
 
   const rowOf = async (db: Db) =>
     (await cachedProvinceAttainment(db, province, MONTH)).find((r) => r.indicator === INDICATOR);
@@ -81,31 +99,10 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
   it("shows a saved figure on the next read, on both servers", async () => {
     const before = await rowOf(serverA);
     await rowOf(serverB); // both servers have it cached
-    const [figure] = await serverA
-      .select()
-      .from(figures)
-      .where(
-        and(
-          eq(figures.provinceId, PROVINCE),
-          eq(figures.indicatorCode, INDICATOR),
-          eq(figures.period, MONTH),
-          eq(figures.measure, "value"),
-        ),
-      );
+    const figure = await monthFigure();
     const value = Number(figure?.value ?? 0) + 123.4;
     const versionBefore = await dataVersion(serverA, PROVINCE);
-    await serverA.transaction((tx) =>
-      saveFigures(tx, PROVINCE, staffId, [
-        {
-          indicator: INDICATOR,
-          period: MONTH,
-          measure: "value",
-          value,
-          vintage: "estimate",
-          version: figure?.version ?? null,
-        },
-      ]),
-    );
+    await saveMonthValue(value, figure?.version ?? null);
     expect(await dataVersion(serverB, PROVINCE)).not.toBe(versionBefore);
     const afterA = await rowOf(serverA);
     const afterB = await rowOf(serverB);
@@ -149,30 +146,9 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
     expect(await cachedChangesSince(serverA, PROVINCE, ids, since)).toBe(firstA); // not queried again
     await cachedChangesSince(serverB, PROVINCE, ids, since);
 
-    const [figure] = await serverA
-      .select()
-      .from(figures)
-      .where(
-        and(
-          eq(figures.provinceId, PROVINCE),
-          eq(figures.indicatorCode, INDICATOR),
-          eq(figures.period, MONTH),
-          eq(figures.measure, "value"),
-        ),
-      );
+    const figure = await monthFigure();
     const value = Number(figure.value) + 7;
-    await serverA.transaction((tx) =>
-      saveFigures(tx, PROVINCE, staffId, [
-        {
-          indicator: INDICATOR,
-          period: MONTH,
-          measure: "value",
-          value,
-          vintage: "estimate",
-          version: figure.version,
-        },
-      ]),
-    );
+    await saveMonthValue(value, figure.version);
     for (const server of [serverA, serverB]) {
       const { revised } = await cachedChangesSince(server, PROVINCE, ids, since);
       expect(revised.map((r) => Number(r.after))).toContain(value);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WriteContext } from "@/app/_server/guard";
 import { deliverDueMail, type SendMail, smtpSender } from "@/app/_server/mail-worker";
@@ -37,7 +37,7 @@ function sender(url: string): SendMail {
 }
 
 describe.each(DB_KINDS)("deadlines, notifications and e-mail on %s", (kind) => {
-  let handle: DbHandle;
+  let handle: Awaited<ReturnType<typeof openTestDb>>;
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
   const ids: Record<string, number> = {};
 
@@ -193,13 +193,7 @@ describe.each(DB_KINDS)("deadlines, notifications and e-mail on %s", (kind) => {
           dedupeKey: `queue-${i}`,
         })),
       );
-      const [{ name }] = await handle.db
-        .select({ name: sql<string>`current_database()` })
-        .from(provinces)
-        .limit(1);
-      const url = new URL(process.env.TEST_DATABASE_URL as string);
-      url.pathname = `/${name}`;
-      const other = openDb({ url: url.toString() });
+      const other = openDb({ url: handle.url as string });
       try {
         const send = sender(sink.url);
         for (let round = 0; round < 5; round++) {
