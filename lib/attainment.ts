@@ -786,11 +786,12 @@ const ACHIEVED_FIELDS = [
   "lastDecember",
 ] as const;
 
-export function computeAttainment(input: AttainmentInput): AttainmentRow {
-  const row: AttainmentRow = {
-    indicator: input.indicator.code,
-    period: input.period,
-    unit: input.indicator.unit,
+/** A row with nothing computed yet: what the engine starts from (and tests build on). */
+export function emptyRow(indicator: string, period: string, unit: string): AttainmentRow {
+  return {
+    indicator,
+    period,
+    unit,
     actual: null,
     samePeriodLastYear: null,
     pctOfSamePeriod: null,
@@ -812,6 +813,10 @@ export function computeAttainment(input: AttainmentInput): AttainmentRow {
     notes: [],
     yearToDate: null,
   };
+}
+
+export function computeAttainment(input: AttainmentInput): AttainmentRow {
+  const row = emptyRow(input.indicator.code, input.period, input.indicator.unit);
   const period = parsePeriod(input.period);
   if (!period) {
     row.notes.push(`"${input.period}" is not a period (2024-02, 2024-Q1, 2024-YTD06 or 2024).`);

@@ -1,31 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { AttainmentRow } from "@/lib/attainment";
+import { type AttainmentRow, emptyRow } from "@/lib/attainment";
 import { attainmentText } from "./attainment-text";
 
 const row = (over: Partial<AttainmentRow>): AttainmentRow => ({
-  indicator: "CN.IIP",
-  period: "2026-10",
-  unit: "%",
-  actual: null,
-  samePeriodLastYear: null,
-  pctOfSamePeriod: null,
-  growthPct: null,
-  momPct: null,
-  target: null,
-  pctOfPlan: null,
-  gapPp: null,
-  expectedByNow: null,
-  requiredPerRemainingMonth: null,
-  requiredGrowthPct: null,
-  projection: null,
-  status: null,
-  vintage: null,
-  approximate: false,
-  notes: [],
-  yearToDate: null,
-  statusReason: null,
-  judgedOn: null,
-  samePeriodReason: null,
+  ...emptyRow("CN.IIP", "2026-10", "%"),
   ...over,
 });
 
