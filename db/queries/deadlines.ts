@@ -3,8 +3,8 @@ import { and, count, eq, gte, inArray } from "drizzle-orm";
 import { daysBetween, lastMonths, lastReportableMonth, vnDay } from "@/lib/calendar";
 import { digestMail } from "@/lib/notify";
 import type { DbOrTx } from "../index";
-import { figureRevisions, figures, mailOutbox, users } from "../schema";
-import { mailAddresses, notify } from "./notifications";
+import { figureRevisions, figures, users } from "../schema";
+import { mailAddresses, notify, queueMail } from "./notifications";
 import { getSubmissionBoard, listCurrentProvinces } from "./submissions";
 
 /** Notify staff this many days (or fewer) before a month is due. */
@@ -122,19 +122,5 @@ async function queueDigest(
     appUrl,
   );
   const week = weekOf(today);
-  const inserted = await db
-    .insert(mailOutbox)
-    .values(
-      addresses.map((a) => ({
-        userId: a.userId,
-        to: a.email as string,
-        subject: mail.subject,
-        body: mail.body,
-        kind: "digest",
-        dedupeKey: `${a.userId}:digest:${row.province.id}:${week}`,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: mailOutbox.id });
-  return inserted.length;
+  return queueMail(db, addresses, mail, "digest", `:digest:${row.province.id}:${week}`);
 }

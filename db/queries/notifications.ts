@@ -44,27 +44,11 @@ export async function notify(db: DbOrTx, input: NoticeInput, appUrl: string): Pr
   const addresses = await mailAddresses(db, fresh);
   if (addresses.length > 0) {
     const mail = notificationMail(input.kind, input.provinceId, input.period, input.payload, appUrl);
-    await db
-      .insert(mailOutbox)
-      .values(
-        addresses.map((a) => ({
-          userId: a.userId,
-          to: a.email as string,
-          subject: mail.subject,
-          body: mail.body,
-          kind: input.kind,
-          dedupeKey: `${a.userId}:${input.dedupeKey}`,
-        })),
-      )
-      .onConflictDoNothing();
+    await queueMail(db, addresses, mail, input.kind, `:${input.dedupeKey}`);
   }
   return fresh;
 }
 
-/**
- * The active people of these roles who hold a province's months: its own, or for a former unit its
- * successor's (domain.md §7). For nationwide roles pass `provinceId` null.
- */
 /** The e-mail addresses of those of `userIds` who gave one and did not opt out. */
 export function mailAddresses(db: DbOrTx, userIds: number[]) {
   return db
@@ -79,6 +63,39 @@ export function mailAddresses(db: DbOrTx, userIds: number[]) {
     );
 }
 
+/**
+ * Queues one message to each address, in the caller's transaction; a message whose dedupe key
+ * (the person's id, then `keySuffix`) is already queued is left out. Returns how many were queued.
+ */
+export async function queueMail(
+  db: DbOrTx,
+  addresses: { userId: number; email: string | null }[],
+  mail: { subject: string; body: string },
+  kind: string,
+  keySuffix: string,
+): Promise<number> {
+  if (addresses.length === 0) return 0;
+  const inserted = await db
+    .insert(mailOutbox)
+    .values(
+      addresses.map((a) => ({
+        userId: a.userId,
+        to: a.email as string,
+        subject: mail.subject,
+        body: mail.body,
+        kind,
+        dedupeKey: `${a.userId}${keySuffix}`,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: mailOutbox.id });
+  return inserted.length;
+}
+
+/**
+ * The active people of these roles who hold a province's months: its own, or for a former unit its
+ * successor's (domain.md §7). For nationwide roles pass `provinceId` null.
+ */
 export async function recipientsFor(db: DbOrTx, roles: Role[], provinceId: string | null): Promise<number[]> {
   let owners: string[] = [];
   if (provinceId) {
