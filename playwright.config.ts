@@ -23,8 +23,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Whole scenarios (sign in, several pages, sign out) on a shared two-core machine: a busy moment
+  // must not fail a test that is right. Speed is measured by the benchmarks (bench/), not here.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: "vi-VN",

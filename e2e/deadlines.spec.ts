@@ -127,7 +127,6 @@ test("staff submit late, the leader returns the month, the staff are told in the
 test("national viewers land on the board: the 34 provinces for 2026-10, the demo four with their status, the rest missing", async ({
   signedIn,
 }) => {
-  test.setTimeout(90_000);
   const page = await signedIn("bocongthuong");
   await expect(page).toHaveURL(/\/submissions$/);
   const board = page.getByTestId("submission-board");
@@ -202,7 +201,6 @@ test("a province's leader sees its own months; staff and other provinces' data a
 test("the system admin sets a province's due day (audited) and reads the outbox; the leader's home says what is new", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const admin = await (await browser.newContext()).newPage();
   await signInAs(admin, "hethong");
   await admin.goto("/admin");

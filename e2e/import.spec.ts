@@ -131,7 +131,6 @@ test("a corrupt upload is refused with a clear message and leaves the database u
 test("another layout: the person maps rows and columns once, and the figures are previewed", async ({
   page,
 }) => {
-  test.setTimeout(60_000);
   await signInAs(page, "tuyenquang.canbo");
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Biểu 02");
@@ -161,7 +160,6 @@ test("another layout: the person maps rows and columns once, and the figures are
 test("figures read from a pasted report and from a Word file, confirmed, corrected and saved as draft", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await signInAs(page, "tuyenquang.canbo");
   await page.goto(`/entry?province=${PROVINCE}&month=2026-11`);
   await page.getByTestId("entry-tools").getByRole("link", { name: "Dán văn bản báo cáo" }).click();

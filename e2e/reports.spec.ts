@@ -106,7 +106,6 @@ test("staff add a paragraph, a leader issues the report and downloads it as PDF,
 });
 
 test("who may read, write and issue a report, and the national summary", async ({ browser }) => {
-  test.setTimeout(90_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   await signInAs(page, "phutho.canbo");
@@ -158,7 +157,6 @@ test("who may read, write and issue a report, and the national summary", async (
 test("the province admin sets who signs from a date; a report of a former unit keeps that unit's name", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
   await signInAs(page, "tuyenquang.quantri");
   await page.goto("/reports?province=02&period=2024");
   await expect(page.getByTestId("report-document")).toContainText("UBND TỈNH HÀ GIANG");

@@ -9,7 +9,6 @@ test.describe.configure({ mode: "serial" });
 test("the province admin sets a year's targets typed the Vietnamese way, edits one (version 2 in its history), and a leader reads them", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signInAs(admin, "phutho.quantri");
@@ -143,7 +142,6 @@ test.describe("who may write targets", () => {
   test("the province admin may; staff, leader, national viewer and another province's admin get 403", async ({
     browser,
   }) => {
-    test.setTimeout(90_000);
     for (const [username, province, status] of [
       ["phutho.quantri", PROVINCE, 200],
       ["phutho.quantri", "26", 200], // Vĩnh Phúc, a predecessor: its 2025 targets are Phú Thọ's to keep
