@@ -5,11 +5,16 @@ import { provinceAttainment } from "@/app/_server/attainment";
 import {
   cachedChangesSince,
   cachedDashboard,
+  cachedLatestApprovedMonth,
   cachedProvinceAttainment,
+  cachedProvinces,
+  cachedProvinceWithPredecessors,
+  cachedSubmittedMonths,
   dataVersion,
 } from "@/app/_server/attainment-cache";
 import { type Db, openDb } from "@/db";
 import { saveFigures } from "@/db/queries/figure-writes";
+import { latestApprovedMonth } from "@/db/queries/months";
 import { saveTargets } from "@/db/queries/targets";
 import { transitionMonth } from "@/db/queries/workflow";
 import * as schema from "@/db/schema";
@@ -203,5 +208,61 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
     const [predecessor] = await serverA.select().from(provinces).where(eq(provinces.successorId, PROVINCE));
     await serverA.update(figures).set({ note: "y" }).where(eq(figures.provinceId, predecessor.id));
     expect(await dataVersion(serverA, PROVINCE)).not.toBe(version);
+  });
+
+  it("the smaller reads every page makes — units, months waiting, latest approved month — move with the writes, on both servers", async () => {
+    // Served from the cache while nothing changes: the very same values.
+    for (const read of [
+      () => cachedProvinces(serverA),
+      () => cachedProvinceWithPredecessors(serverA, PROVINCE),
+      () => cachedLatestApprovedMonth(serverA),
+      () => cachedSubmittedMonths(serverA, PROVINCE, [PROVINCE]),
+    ])
+      expect(await read()).toBe(await read());
+    const units = (await cachedProvinceWithPredecessors(serverA, PROVINCE)).map((p) => p.id);
+    expect(units).toContain(PROVINCE);
+    expect(units.length).toBeGreaterThan(1);
+    const waiting = await cachedSubmittedMonths(serverA, PROVINCE, units);
+    await cachedSubmittedMonths(serverB, PROVINCE, units);
+    const approved = await cachedLatestApprovedMonth(serverA);
+    expect(await cachedLatestApprovedMonth(serverA)).toBe(approved);
+    await cachedLatestApprovedMonth(serverB);
+
+    // The month approved above is reopened (latest approved may move) and submitted again (one more waiting).
+    await serverA.transaction((tx) =>
+      transitionMonth(tx, {
+        provinceId: PROVINCE,
+        month: MONTH,
+        transition: "reopen",
+        reason: "Sửa số liệu",
+        userId: leaderId,
+      }),
+    );
+    await serverA.transaction((tx) =>
+      transitionMonth(tx, { provinceId: PROVINCE, month: MONTH, transition: "submit", userId: staffId }),
+    );
+    for (const server of [serverA, serverB]) {
+      expect(await cachedSubmittedMonths(server, PROVINCE, units)).toBe(waiting + 1);
+      expect(await cachedLatestApprovedMonth(server)).toBe(await latestApprovedMonth(server));
+    }
+
+    // A new unit (a reference write bumps everything) is listed at once, as a predecessor too.
+    const before = await cachedProvinces(serverB);
+    await cachedProvinceWithPredecessors(serverB, PROVINCE);
+    await serverA.insert(provinces).values({
+      id: "99",
+      code: "99",
+      nameVi: "Tỉnh Thử",
+      nameEn: "Test Province",
+      kind: "province",
+      validTo: "2025-06-30",
+      successorId: PROVINCE,
+    });
+    for (const server of [serverA, serverB]) {
+      expect((await cachedProvinces(server)).length).toBe(before.length + 1);
+      expect((await cachedProvinceWithPredecessors(server, PROVINCE)).map((p) => p.id)).toContain("99");
+    }
+    await serverA.delete(provinces).where(eq(provinces.id, "99"));
+    expect((await cachedProvinces(serverB)).length).toBe(before.length);
   });
 });

@@ -3,8 +3,10 @@ import { eq, inArray, or, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { cache as perRequest } from "react";
 import type { DbOrTx } from "@/db";
-import { latestFigureMonth } from "@/db/queries/months";
+import { latestApprovedMonth, latestFigureMonth } from "@/db/queries/months";
+import { getProvinceWithPredecessors, listIndicators, listProvinces } from "@/db/queries/reference";
 import { changesSince } from "@/db/queries/whats-new";
+import { countSubmittedMonths } from "@/db/queries/workflow";
 import { dataVersions, type Indicator, type Province, provinces } from "@/db/schema";
 import { nationalAttainment, provinceAttainment } from "./attainment";
 import { getDashboard } from "./dashboard";
@@ -19,7 +21,11 @@ import { getDashboard } from "./dashboard";
  * The versions are read BEFORE the data: what is stored under a version is never older than it.
  * The engine is not changed: this wraps its calls (app/_server/attainment.ts, dashboard.ts), and
  * the leader's "what's new", which reads the revisions, transitions and target changes written in
- * the same transactions as the figures, months and targets whose writes bump the versions.
+ * the same transactions as the figures, months and targets whose writes bump the versions. Smaller
+ * reads that every page makes (the units, the months waiting for a leader, the reference lists) are
+ * kept the same way, so that a page makes the queries only it needs.
+ *
+ * Cached values are shared between requests: callers must not change them.
  */
 
 const MAX_ENTRIES = 2000;
@@ -72,7 +78,7 @@ async function cached<T>(
   db: DbOrTx,
   key: string,
   provinceId: string | undefined,
-  compute: () => Promise<T>,
+  compute: () => PromiseLike<T>,
 ): Promise<T> {
   const cache = cacheOf(db);
   if (!cache) return compute();
@@ -84,8 +90,9 @@ async function cached<T>(
     cache.set(key, hit);
     return hit.value as Promise<T>;
   }
-  // Concurrent requests for the same key and version share one computation.
-  const value = compute();
+  // Concurrent requests for the same key and version share one computation. A query builder is a
+  // thenable that runs its query each time it is awaited: resolve it once, here.
+  const value = Promise.resolve(compute());
   cache.set(key, { version, value });
   value.catch(() => {
     if (cache.get(key)?.value === value) cache.delete(key);
@@ -118,6 +125,34 @@ export function cachedDashboard(db: DbOrTx, province: Province, requestedPeriod?
 /** The latest month with a figure in any province (the national page's default), cached. */
 export function cachedLatestFigureMonth(db: DbOrTx) {
   return cached(db, "latest-month", undefined, () => latestFigureMonth(db));
+}
+
+/** The latest month any province has approved (the national page opens on it), cached. */
+export function cachedLatestApprovedMonth(db: DbOrTx) {
+  return cached(db, "latest-approved-month", undefined, () => latestApprovedMonth(db));
+}
+
+/** Every unit and every indicator, cached at the version of everything (their writes bump `*`). */
+export function cachedProvinces(db: DbOrTx) {
+  return cached(db, "provinces", undefined, () => listProvinces(db));
+}
+export function cachedIndicators(db: DbOrTx) {
+  return cached(db, "indicators", undefined, () => listIndicators(db));
+}
+
+/** A province and its former units, cached at the province's version (a change to any unit bumps `*`). */
+export function cachedProvinceWithPredecessors(db: DbOrTx, provinceId: string) {
+  return cached(db, `units|${provinceId}`, provinceId, () => getProvinceWithPredecessors(db, provinceId));
+}
+
+/**
+ * How many months wait for a leader among `units` (`provinceId` and some of its former units):
+ * cached at its version, which every change of a month's status bumps.
+ */
+export function cachedSubmittedMonths(db: DbOrTx, provinceId: string, units: string[]) {
+  return cached(db, `submitted|${provinceId}|${units.join(",")}`, provinceId, () =>
+    countSubmittedMonths(db, units),
+  );
 }
 
 /**

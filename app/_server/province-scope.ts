@@ -1,16 +1,17 @@
 import "server-only";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { getProvinceWithPredecessors, listProvinces } from "@/db/queries/reference";
+import { listProvinces } from "@/db/queries/reference";
 import type { Province } from "@/db/schema";
 import { can, type ProvinceAction } from "@/lib/permissions";
+import { cachedProvinceWithPredecessors } from "./attainment-cache";
 import type { CurrentUser } from "./session";
 
 /**
- * A province and its former units, read once per request (React `cache`): the layout, the page and
- * the workflow notices all ask for the signed-in user's.
+ * A province and its former units, read once per request (React `cache`) — the layout, the page and
+ * the workflow notices all ask for the signed-in user's — and kept at the province's data version.
  */
-export const provinceAndPredecessors = cache((id: string) => getProvinceWithPredecessors(getDb(), id));
+export const provinceAndPredecessors = cache((id: string) => cachedProvinceWithPredecessors(getDb(), id));
 
 export type ProvinceScope =
   | { allowed: true; province: Province; options: Province[] }

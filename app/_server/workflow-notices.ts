@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/db";
-import { countSubmittedMonths, listReturnedMonths } from "@/db/queries/workflow";
+import { listReturnedMonths } from "@/db/queries/workflow";
 import { can, type ProvinceAction, roleMay } from "@/lib/permissions";
+import { cachedSubmittedMonths } from "./attainment-cache";
 import { provinceAndPredecessors } from "./province-scope";
 import type { CurrentUser } from "./session";
 
@@ -16,8 +17,10 @@ async function provincesWhere(user: CurrentUser, action: ProvinceAction) {
 /** How many months wait for this leader's decision: the count beside Duyệt in the menu. */
 export async function pendingReviewCount(user: CurrentUser): Promise<number> {
   const provinces = await provincesWhere(user, "approve");
-  return countSubmittedMonths(
+  if (!user.provinceId || provinces.length === 0) return 0;
+  return cachedSubmittedMonths(
     getDb(),
+    user.provinceId,
     provinces.map((p) => p.id),
   );
 }
@@ -25,6 +28,7 @@ export async function pendingReviewCount(user: CurrentUser): Promise<number> {
 /** The months returned to this person's province for changes: what the staff's home tells them first. */
 export async function returnedMonthsFor(user: CurrentUser) {
   const provinces = await provincesWhere(user, "submit");
+  // Not cached: it names who returned each month, and a changed name bumps no data version.
   const months = await listReturnedMonths(
     getDb(),
     provinces.map((p) => p.id),

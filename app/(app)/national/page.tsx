@@ -1,6 +1,12 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { provinceFigures } from "@/app/_server/attainment";
-import { cachedLatestFigureMonth, cachedNationalAttainment } from "@/app/_server/attainment-cache";
+import {
+  cachedIndicators,
+  cachedLatestApprovedMonth,
+  cachedLatestFigureMonth,
+  cachedNationalAttainment,
+  cachedProvinces,
+} from "@/app/_server/attainment-cache";
 import { pageTitle } from "@/app/_server/page-title";
 import { requirePageUser } from "@/app/_server/session";
 import { attainmentText } from "@/components/dashboard/attainment-text";
@@ -13,8 +19,6 @@ import { CompactSelect } from "@/components/ui/compact-select";
 import { NotAllowed } from "@/components/ui/not-allowed";
 import { getDb } from "@/db";
 import { getAttainmentData } from "@/db/queries/attainment";
-import { latestApprovedMonth } from "@/db/queries/months";
-import { listIndicators, listProvinces } from "@/db/queries/reference";
 import { STATUS_ORDER } from "@/lib/attainment";
 import type { Locale } from "@/lib/format";
 import { defaultComparisonPeriod } from "@/lib/landing";
@@ -48,10 +52,10 @@ export default async function NationalPage({
   const [t, locale, indicators, provinces, latest, latestApproved] = await Promise.all([
     getTranslations(),
     getLocale() as Promise<Locale>,
-    listIndicators(db),
-    listProvinces(db),
+    cachedIndicators(db),
+    cachedProvinces(db),
     cachedLatestFigureMonth(db),
-    latestApprovedMonth(db),
+    cachedLatestApprovedMonth(db),
   ]);
   const indicator = indicators.find((i) => i.code === query.indicator) ?? indicators[0];
   // Opens on final figures: the latest month some province has approved (lib/landing.ts).
