@@ -65,8 +65,9 @@ export async function Header({
           </form>
         </div>
       </div>
-      <nav aria-label={t("nav.main")} className="mx-auto max-w-7xl overflow-x-auto px-4">
-        <ul className="flex gap-1" data-testid="main-nav">
+      {/* On a phone the items wrap onto a second line rather than scroll out of sight. */}
+      <nav aria-label={t("nav.main")} className="mx-auto max-w-7xl px-4">
+        <ul className="flex flex-wrap gap-x-1" data-testid="main-nav">
           {navFor(user.role).map((item) => (
             <li key={item.key}>
               <Link
