@@ -120,7 +120,7 @@ test.describe("what the screens say can be trusted (issue 8)", () => {
     }
   });
 
-  test("on a 375-px phone every menu item is in sight, in both languages, for the roles with the longest menus", async ({
+  test("on a 375-px phone every menu item is in sight, in both languages, for the longest menu (a province admin's)", async ({
     signedIn,
   }) => {
     const page = await signedIn("phutho.quantri");
