@@ -81,6 +81,22 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
     return figure;
   };
 
+  /** The indicator's 2026 target for the whole year (not a quarter's scenario), as stored now. */
+  const yearTarget = async () => {
+    const [target] = await serverA
+      .select()
+      .from(targets)
+      .where(
+        and(
+          eq(targets.provinceId, PROVINCE),
+          eq(targets.indicatorCode, INDICATOR),
+          eq(targets.year, 2026),
+          isNull(targets.quarter),
+        ),
+      );
+    return target;
+  };
+
   /** Saves the indicator's figure for the month, as staff do (the version they read). */
   const saveMonthValue = (value: number, version: number | null) =>
     serverA.transaction((tx) =>
@@ -119,17 +135,7 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
   it("shows a changed target on the next read, on both servers", async () => {
     await rowOf(serverA);
     await rowOf(serverB);
-    const [target] = await serverB
-      .select()
-      .from(targets)
-      .where(
-        and(
-          eq(targets.provinceId, PROVINCE),
-          eq(targets.indicatorCode, INDICATOR),
-          eq(targets.year, 2026),
-          isNull(targets.quarter),
-        ),
-      );
+    const target = await yearTarget();
     const basis = target?.basis ?? "level";
     const value = basis === "growth" ? 12.5 : 98765;
     await serverB.transaction((tx) =>
@@ -159,12 +165,7 @@ describe.each(DB_KINDS)("the attainment cache (%s)", (kind) => {
       expect(revised.map((r) => Number(r.after))).toContain(value);
     }
 
-    const [target] = await serverB
-      .select()
-      .from(targets)
-      .where(
-        and(eq(targets.provinceId, PROVINCE), eq(targets.indicatorCode, INDICATOR), eq(targets.year, 2026)),
-      );
+    const target = await yearTarget();
     await serverB.transaction((tx) =>
       saveTargets(tx, PROVINCE, leaderId, [
         {
